@@ -1,0 +1,97 @@
+/**
+ * Finding URLs in scraped prose and telling what they point at. Scraped sentences glue
+ * punctuation to URLs (`…/bistil.`, `…/Mexa,`, `\url{…}.`): a URL ends before it.
+ */
+import type { Link, LinkKind } from './schema';
+
+// Liberal on purpose; trailing punctuation is trimmed afterwards with bracket balancing.
+const URL_PATTERN = /\bhttps?:\/\/[^\s<>"'`{}|\\^]+/gi;
+const TRAILING_PUNCTUATION = /[.,;:!?*'"]+$/;
+
+/** Replaces LaTeX `\url{…}` (and `\href{url}{text}`'s url part) by the bare URL, as the page shows it. */
+export function unwrapLatexUrls(text: string): string {
+  if (!text.includes('\\url{') && !text.includes('\\href{')) return text;
+  return text.replace(/\\url\{([^{}\s]*)\}/g, '$1').replace(/\\href\{([^{}\s]*)\}\{([^{}]*)\}/g, '$2 ($1)');
+}
+
+/** Cuts sentence punctuation and unbalanced closing brackets off the end of a matched URL. */
+export function trimUrl(raw: string): string {
+  let url = raw;
+  for (;;) {
+    const before = url;
+    url = url.replace(TRAILING_PUNCTUATION, '');
+    for (const [open, close] of [
+      ['(', ')'],
+      ['[', ']'],
+    ] as const) {
+      if (url.endsWith(close) && count(url, open) < count(url, close)) url = url.slice(0, -1);
+    }
+    if (url === before) return url;
+  }
+}
+
+function count(text: string, ch: string): number {
+  let n = 0;
+  for (const c of text) if (c === ch) n++;
+  return n;
+}
+
+/** Every URL in `text` with its span, in order; spans let a renderer link them in place. */
+export function findUrls(text: string): { url: string; start: number; end: number }[] {
+  if (!text.includes('http')) return [];
+  const found: { url: string; start: number; end: number }[] = [];
+  for (const match of text.matchAll(URL_PATTERN)) {
+    const url = trimUrl(match[0]);
+    if (/^https?:\/\/[^/.\s]+\.[^/\s]/i.test(url) || /^https?:\/\/localhost\b/i.test(url)) {
+      found.push({ url, start: match.index, end: match.index + url.length });
+    }
+  }
+  return found;
+}
+
+/** What a URL points at, read from its host and path. */
+export function classifyUrl(url: string): LinkKind {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return 'other';
+  }
+  const host = parsed.hostname.toLowerCase().replace(/^www\./, '');
+  const segments = parsed.pathname.split('/').filter(Boolean);
+  if (host === 'github.com' || host === 'gitlab.com' || host === 'bitbucket.org') return 'code';
+  if (host === 'huggingface.co' || host === 'hf.co') {
+    if (segments[0] === 'datasets') return 'dataset';
+    if (segments[0] === 'spaces') return 'demo';
+    if (segments[0] === 'papers') return 'paper';
+    if (segments.length >= 2 && !['docs', 'blog', 'collections', 'organizations'].includes(segments[0]!)) {
+      return 'model';
+    }
+    return 'other';
+  }
+  if (host === 'youtube.com' || host === 'youtu.be' || host === 'vimeo.com' || host === 'm.youtube.com') {
+    return 'video';
+  }
+  if (
+    host === 'arxiv.org' ||
+    host === 'doi.org' ||
+    host === 'aclanthology.org' ||
+    host === 'openreview.net'
+  ) {
+    return 'paper';
+  }
+  if (host.endsWith('.github.io')) return 'project';
+  return 'other';
+}
+
+/** The distinct URLs of `text`, typed, in order of first appearance. */
+export function extractLinks(text: string): Link[] {
+  const seen = new Set<string>();
+  const links: Link[] = [];
+  for (const { url } of findUrls(text)) {
+    if (seen.has(url)) continue;
+    seen.add(url);
+    links.push({ url, kind: classifyUrl(url) });
+  }
+  return links;
+}

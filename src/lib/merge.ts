@@ -1,0 +1,197 @@
+/**
+ * Merging parsed days into papers: one record per paper however many days featured it.
+ * Occurrences are sorted before anything is decided, so the result is the same whatever
+ * order the files were read in.
+ */
+import { paperId } from './ids';
+import type { ParsedDay } from './parse/day-file';
+import type { ScrapedPaper } from './parse/scraped-paper';
+import { excerpt } from './parse/plain-text';
+import { daySchema, paperSchema, type Day, type Paper, type Problem } from './schema';
+import { titleKey } from './text/normalize';
+
+/** Papers, days and every problem found on the way. */
+export interface MergedContent {
+  /** Papers in order of first appearance: earliest day first, then page order. */
+  papers: Paper[];
+  /** Days, oldest first. */
+  days: Day[];
+  problems: Problem[];
+  /** How many scraped papers were folded into an earlier record. */
+  mergedDuplicates: number;
+}
+
+interface Occurrence {
+  date: string;
+  file: string;
+  paper: ScrapedPaper;
+  key: string;
+  group?: Group;
+}
+
+interface Group {
+  occurrences: Occurrence[];
+  arxivId?: string;
+}
+
+/** Merges parsed days; days without a settled date contribute only their problems. */
+export function mergeDays(parsedDays: readonly ParsedDay[]): MergedContent {
+  const problems: Problem[] = parsedDays.flatMap((day) => day.problems);
+  const occurrences: Occurrence[] = [];
+  for (const day of parsedDays) {
+    if (!day.date) continue;
+    for (const paper of day.papers) {
+      occurrences.push({ date: day.date, file: day.file, paper, key: titleKey(paper.title) });
+    }
+  }
+  occurrences.sort(compareOccurrences);
+
+  const groups = groupOccurrences(occurrences);
+  const papers: Paper[] = [];
+  const groupIds = new Map<Group, string>();
+  const usedIds = new Set<string>();
+  let mergedDuplicates = 0;
+  for (const group of groups) {
+    const record = toRecord(group, usedIds, problems);
+    mergedDuplicates += group.occurrences.length - 1;
+    const checked = paperSchema.safeParse(record);
+    if (!checked.success) {
+      const first = group.occurrences[0]!;
+      const issue = checked.error.issues[0]!;
+      problems.push({
+        file: first.file,
+        line: first.paper.line,
+        level: 'error',
+        message: `"${excerpt(first.paper.title)}" is not a valid record: ${issue.path.join('.')}: ${issue.message}`,
+      });
+      continue;
+    }
+    usedIds.add(record.id);
+    groupIds.set(group, record.id);
+    papers.push(checked.data);
+  }
+  return { papers, days: buildDays(parsedDays, occurrences, groupIds), problems, mergedDuplicates };
+}
+
+function compareOccurrences(a: Occurrence, b: Occurrence): number {
+  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.paper.line - b.paper.line;
+}
+
+/** Groups occurrences of the same paper: same arXiv id, or same title key without a conflicting id. */
+function groupOccurrences(occurrences: readonly Occurrence[]): Group[] {
+  const groups: Group[] = [];
+  const byKey = new Map<string, Group[]>();
+  const byArxiv = new Map<string, Group>();
+  for (const occurrence of occurrences) {
+    const arxivId = occurrence.paper.arxivId;
+    let group = arxivId ? byArxiv.get(arxivId) : undefined;
+    if (!group) {
+      const candidates = byKey.get(occurrence.key) ?? [];
+      group = candidates.find((g) => !arxivId || !g.arxivId || g.arxivId === arxivId);
+    }
+    if (!group) {
+      group = { occurrences: [] };
+      groups.push(group);
+    }
+    group.occurrences.push(occurrence);
+    occurrence.group = group;
+    if (arxivId && !group.arxivId) {
+      group.arxivId = arxivId;
+      byArxiv.set(arxivId, group);
+    }
+    const sameKey = byKey.get(occurrence.key);
+    if (!sameKey) byKey.set(occurrence.key, [group]);
+    else if (!sameKey.includes(group)) sameKey.push(group);
+  }
+  return groups;
+}
+
+function toRecord(group: Group, usedIds: ReadonlySet<string>, problems: Problem[]): Paper {
+  const [first, ...rest] = group.occurrences as [Occurrence, ...Occurrence[]];
+  let id = paperId(first.key);
+  // Only two different papers with the same title reach this: the arXiv id tells them apart.
+  if (usedIds.has(id)) id = paperId(`${first.key}\u0000${group.arxivId ?? first.file + first.paper.line}`);
+
+  const record: Paper = {
+    id,
+    title: first.paper.title,
+    abstract: first.paper.abstract,
+    dates: [first.date],
+    links: [...first.paper.links],
+    source: { file: first.file, line: first.paper.line },
+  };
+  const seenUrls = new Set(record.links.map((link) => link.url));
+  applyRichFields(record, first.paper);
+  for (const occurrence of rest) {
+    const { paper } = occurrence;
+    if (occurrence.date === record.dates[record.dates.length - 1]) {
+      const earlier = group.occurrences.find((o) => o.date === occurrence.date)!;
+      if (earlier.file === occurrence.file) {
+        problems.push({
+          file: occurrence.file,
+          line: paper.line,
+          level: 'warning',
+          message: `"${excerpt(paper.title)}" appears again on this day (first at line ${earlier.paper.line}): merged into one paper`,
+        });
+      }
+    } else {
+      record.dates.push(occurrence.date);
+    }
+    if (record.abstract === '' && paper.abstract !== '') record.abstract = paper.abstract;
+    for (const link of paper.links) {
+      if (!seenUrls.has(link.url)) {
+        seenUrls.add(link.url);
+        record.links.push(link);
+      }
+    }
+    applyRichFields(record, paper);
+  }
+  return record;
+}
+
+/** Fields only richer scrapes carry: the latest scrape that has one wins (upvotes keep growing). */
+function applyRichFields(record: Paper, paper: ScrapedPaper): void {
+  if (paper.arxivId) record.arxivId = paper.arxivId;
+  if (paper.authors?.length) record.authors = paper.authors;
+  if (paper.authorCount) record.authorCount = paper.authorCount;
+  else if (paper.authors?.length) record.authorCount = paper.authors.length;
+  if (paper.upvotes !== undefined) record.upvotes = paper.upvotes;
+  if (paper.organization) record.organization = paper.organization;
+  if (paper.publishedAt) record.publishedAt = paper.publishedAt;
+  if (paper.github) record.github = paper.github;
+  if (paper.comments !== undefined) record.comments = paper.comments;
+  if (paper.summary) record.summary = paper.summary;
+}
+
+function buildDays(
+  parsedDays: readonly ParsedDay[],
+  occurrences: readonly Occurrence[],
+  groupIds: ReadonlyMap<Group, string>,
+): Day[] {
+  const byDate = new Map<string, Day & { seen: Set<string> }>();
+  for (const parsed of parsedDays) {
+    if (!parsed.date) continue;
+    let day = byDate.get(parsed.date);
+    if (!day) {
+      day = { date: parsed.date, files: [], paperIds: [], seen: new Set() };
+      byDate.set(parsed.date, day);
+    }
+    day.files.push(parsed.file);
+    day.sourceUrl ??= parsed.sourceUrl;
+    day.scrapedAt ??= parsed.scrapedAt;
+  }
+  // Occurrences are sorted by day, file and line: that is page order.
+  for (const occurrence of occurrences) {
+    const id = groupIds.get(occurrence.group!);
+    const day = byDate.get(occurrence.date)!;
+    if (id && !day.seen.has(id)) {
+      day.seen.add(id);
+      day.paperIds.push(id);
+    }
+  }
+  return [...byDate.values()]
+    .sort((a, b) => (a.date < b.date ? -1 : 1))
+    .map(({ seen: _seen, ...day }) => daySchema.parse({ ...day, files: day.files.sort() }));
+}

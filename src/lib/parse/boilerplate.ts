@@ -1,0 +1,28 @@
+/**
+ * The Daily Papers page's own furniture, which scrapes copy along with the papers and which
+ * must never become a title. Compared after normalization, case-insensitively.
+ */
+const BOILERPLATE_LINES = new Set(
+  [
+    'new',
+    'get trending papers in your email inbox!',
+    'get trending papers in your email inbox once a day!',
+    'get trending papers in your email inbox',
+    'subscribe',
+    'by ak and the research community',
+    'byak and the research community',
+    'daily papers',
+    'daily',
+    'weekly',
+    'monthly',
+    'trending papers',
+    'trending',
+    'previous',
+    'next',
+  ].map((line) => line.toLowerCase()),
+);
+
+/** Whether a normalized line is page furniture rather than content. */
+export function isBoilerplate(line: string): boolean {
+  return line.length <= 60 && BOILERPLATE_LINES.has(line.toLowerCase());
+}

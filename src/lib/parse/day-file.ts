@@ -1,0 +1,146 @@
+/**
+ * One day file, from bytes to scraped papers with their featured day. Checks that apply to every
+ * shape live here: not text at all, an HTML page, empty, no papers, and the day's date.
+ */
+import { isoDateInFileName, mostRecentYear, toIsoDate } from '../dates';
+import { ProblemList } from '../problems';
+import type { Problem } from '../schema';
+import { splitLines } from '../text/normalize';
+import { splitFrontMatter } from './front-matter';
+import { parsePlainText } from './plain-text';
+import type { DateLine, ScrapedPaper } from './scraped-paper';
+
+/** A parsed day file. `date` is absent when it could not be settled (an error says why). */
+export interface ParsedDay {
+  file: string;
+  date?: string;
+  /** How the date was settled, for `add`'s front matter. */
+  dateFrom?: 'option' | 'front matter' | 'file name' | 'date line' | 'latest past day';
+  papers: ScrapedPaper[];
+  problems: Problem[];
+  sourceUrl?: string;
+  scrapedAt?: string;
+}
+
+/** How a day's date may be settled beyond the file itself. */
+export interface DayOptions {
+  /** `--date`: overrides front matter and file name. */
+  date?: string;
+  /**
+   * When set (`add`), a date line without a year resolves to the latest such day not after this
+   * `YYYY-MM-DD`; otherwise a missing year is an error.
+   */
+  resolveYearBefore?: string;
+}
+
+/** Decodes a file's bytes, rejecting what is not UTF-8 text, then parses it. */
+export function parseDayBytes(bytes: Uint8Array, file: string, options: DayOptions = {}): ParsedDay {
+  const problems = new ProblemList(file);
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    problems.error(lineAt(bytes, nul), `binary data (a NUL byte at offset ${nul}): this is not a text file`);
+    return { file, papers: [], problems: problems.items };
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    problems.error(1, 'not valid UTF-8 text: save the scrape as UTF-8 and try again');
+    return { file, papers: [], problems: problems.items };
+  }
+  return parseDayText(text, file, options);
+}
+
+/** Parses a day file's text: front matter, body in its shape, and the day's date. */
+export function parseDayText(text: string, file: string, options: DayOptions = {}): ParsedDay {
+  const problems = new ProblemList(file);
+  const result: ParsedDay = { file, papers: [], problems: problems.items };
+  if (text.trim() === '') {
+    problems.error(1, 'file is empty: expected the text of a Daily Papers page');
+    return result;
+  }
+  const head = text.slice(0, 2048).trimStart().toLowerCase();
+  if (/^(?:\ufeff)?<(?:!doctype html|html[\s>]|head[\s>]|body[\s>])/.test(head)) {
+    problems.error(
+      1,
+      "this is an HTML page, not the page's text: open the page in a browser, select all, copy, and save that text",
+    );
+    return result;
+  }
+  const { data, body, lineOffset } = splitFrontMatter(text, problems);
+  if (data.source) result.sourceUrl = data.source;
+  if (data.scraped_at) result.scrapedAt = data.scraped_at;
+
+  const shape = parsePlainText(splitLines(body), lineOffset, problems);
+  result.papers = shape.papers;
+  if (shape.papers.length === 0 && !problems.hasErrors) {
+    problems.error(
+      lineOffset + 1,
+      'no papers found: expected a title line followed by an abstract after the header',
+    );
+  }
+  settleDate(result, shape.dateLine, data.date, options, problems);
+  return result;
+}
+
+function settleDate(
+  result: ParsedDay,
+  dateLine: DateLine | undefined,
+  frontMatterDate: string | undefined,
+  options: DayOptions,
+  problems: ProblemList,
+): void {
+  const fileDate = isoDateInFileName(result.file);
+  const [given, from] = options.date
+    ? [options.date, 'option' as const]
+    : frontMatterDate
+      ? [frontMatterDate, 'front matter' as const]
+      : fileDate
+        ? [fileDate, 'file name' as const]
+        : [undefined, undefined];
+  const describe = { option: '--date', 'front matter': 'front matter date', 'file name': 'the file name' };
+
+  if (given && from) {
+    if (dateLine && !dateLineMatches(dateLine, given)) {
+      problems.error(
+        dateLine.line,
+        `the date line "${dateLine.text}" does not match ${given} from ${describe[from]}: fix one of them`,
+      );
+      return;
+    }
+    result.date = given;
+    result.dateFrom = from;
+    return;
+  }
+  if (dateLine?.year !== undefined) {
+    result.date = toIsoDate(dateLine.year, dateLine.month, dateLine.day);
+    result.dateFrom = 'date line';
+    return;
+  }
+  if (dateLine && options.resolveYearBefore) {
+    result.date = mostRecentYear(dateLine, options.resolveYearBefore);
+    result.dateFrom = 'latest past day';
+    return;
+  }
+  const label = dateLine ? `the date line "${dateLine.text}" has no year` : 'no date found';
+  const example = dateLine ? toIsoDate(2025, dateLine.month, dateLine.day) : 'YYYY-MM-DD';
+  problems.error(
+    dateLine?.line ?? 1,
+    `${label}: name the file ${example}.txt, add front matter "date: ${example}", or pass --date ${example}`,
+  );
+}
+
+function dateLineMatches(dateLine: DateLine, iso: string): boolean {
+  const [year, month, day] = iso.split('-').map(Number);
+  return (
+    dateLine.month === month &&
+    dateLine.day === day &&
+    (dateLine.year === undefined || dateLine.year === year)
+  );
+}
+
+function lineAt(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 10) line++;
+  return line;
+}

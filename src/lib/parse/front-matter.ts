@@ -1,0 +1,49 @@
+/** Optional YAML front matter at the top of a day file, read with gray-matter. */
+import matter from 'gray-matter';
+import { isoDateFromYaml } from '../dates';
+import type { DayFrontMatter } from '../schema';
+import type { ProblemList } from '../problems';
+
+/** The front matter's fields and the body after it, with how many lines the front matter took. */
+export interface SplitFrontMatter {
+  data: DayFrontMatter;
+  body: string;
+  /** Lines before the body, so body line numbers can be reported as file line numbers. */
+  lineOffset: number;
+}
+
+const OPENING = /^(?:\ufeff)?---[ \t]*\r?\n/;
+
+/** Splits off and reads front matter; a file without it is all body. Bad front matter is reported. */
+export function splitFrontMatter(text: string, problems: ProblemList): SplitFrontMatter {
+  const opening = OPENING.exec(text);
+  if (!opening) return { data: {}, body: text, lineOffset: 0 };
+  const close = /\r?\n---[ \t]*(?:\r?\n|$)/.exec(text.slice(opening[0].length - 1));
+  if (!close) {
+    problems.error(1, 'front matter opened with `---` is never closed by a `---` line');
+    return { data: {}, body: text, lineOffset: 0 };
+  }
+  const end = opening[0].length - 1 + close.index + close[0].length;
+  const block = text.slice(0, end);
+  const lineOffset = block.split('\n').length - (block.endsWith('\n') ? 1 : 0);
+  let raw: Record<string, unknown>;
+  try {
+    // Passing options turns off gray-matter's cache, which would keep every file's text alive.
+    raw = matter(block.replace(/^\ufeff/, ''), {}).data;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    problems.error(1, `front matter is not valid YAML: ${reason}`);
+    return { data: {}, body: text.slice(end), lineOffset };
+  }
+  const data: DayFrontMatter = {};
+  if (raw.date !== undefined) {
+    const date = isoDateFromYaml(raw.date);
+    if (date) data.date = date;
+    else problems.error(1, `front matter date "${String(raw.date)}" is not a YYYY-MM-DD day`);
+  }
+  if (typeof raw.source === 'string') data.source = raw.source;
+  const scraped = raw.scraped_at;
+  if (scraped instanceof Date) data.scraped_at = scraped.toISOString();
+  else if (typeof scraped === 'string') data.scraped_at = scraped;
+  return { data, body: text.slice(end), lineOffset };
+}
