@@ -9,6 +9,8 @@ const site = process.env.SITE_URL ?? 'https://example.org';
 export default defineConfig({
   site,
   base,
+  // Parallel test and benchmark builds each get their own cache (content store) folder.
+  ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   trailingSlash: 'always',
   build: { format: 'directory' },
 });

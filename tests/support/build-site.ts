@@ -1,0 +1,47 @@
+/**
+ * Builds the real site with `astro build` into a folder of the caller's, never into the
+ * project's own `dist/`, so tests and benchmarks can run side by side.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/** Project root: tests and benchmarks run from anywhere. */
+export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
+
+/** What to build: content folder, base path and site URL, as a user would set them. */
+export interface BuildOptions {
+  /** Content folder (holding `daily/` and `topics/`); default the project's `content/`. */
+  contentDir?: string;
+  /** BASE_PATH, such as `/digest/`; default `/`. */
+  basePath?: string;
+  /** SITE_URL for absolute URLs; default the config's. */
+  siteUrl?: string;
+  /** Output folder; default a new temporary one. */
+  outDir?: string;
+}
+
+/** The built site's folder and what the build printed. */
+export interface BuiltSite {
+  outDir: string;
+  output: string;
+}
+
+/** Runs `astro build`; throws with the build's output when it fails. */
+export function buildSite(options: BuildOptions = {}): BuiltSite {
+  const outDir = options.outDir ?? mkdtempSync(join(tmpdir(), 'paper-digest-site-'));
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+  env.ASTRO_CACHE_DIR = `${outDir}.cache`;
+  if (options.contentDir) env.CONTENT_DIR = resolve(options.contentDir);
+  if (options.basePath) env.BASE_PATH = options.basePath;
+  if (options.siteUrl) env.SITE_URL = options.siteUrl;
+  const result = spawnSync(
+    join(PROJECT_ROOT, 'node_modules/.bin/astro'),
+    ['build', '--outDir', outDir, '--silent'],
+    { cwd: PROJECT_ROOT, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+  );
+  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
+  if (result.status !== 0) throw new Error(`astro build failed (exit ${result.status}):\n${output}`);
+  return { outDir, output };
+}
