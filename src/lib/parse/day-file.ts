@@ -22,8 +22,14 @@ export interface ParsedDay {
   scrapedAt?: string;
 }
 
-/** How a day's date may be settled beyond the file itself. */
+/** The input shapes the parser reads; detected from the content unless forced with `--shape`. */
+export const SHAPES = ['plain'] as const;
+export type ShapeName = (typeof SHAPES)[number];
+
+/** How a day's date may be settled beyond the file itself, and how to read it. */
 export interface DayOptions {
+  /** `--shape`: read the body as this shape instead of detecting it. */
+  shape?: ShapeName;
   /** `--date`: overrides front matter and file name. */
   date?: string;
   /**
