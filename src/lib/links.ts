@@ -4,8 +4,9 @@
  */
 import type { Link, LinkKind } from './schema';
 
+// No word boundary before the scheme: `OIE\url{https://…}` unwraps to `OIEhttps://…`.
 // Liberal on purpose; trailing punctuation is trimmed afterwards with bracket balancing.
-const URL_PATTERN = /\bhttps?:\/\/[^\s<>"'`{}|\\^]+/gi;
+const URL_PATTERN = /https?:\/\/[^\s<>"'`{}|\\^]+/gi;
 const TRAILING_PUNCTUATION = /[.,;:!?*'"]+$/;
 
 /** Replaces LaTeX `\url{…}` (and `\href{url}{text}`'s url part) by the bare URL, as the page shows it. */
