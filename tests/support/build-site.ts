@@ -32,6 +32,9 @@ export interface BuiltSite {
 export function buildSite(options: BuildOptions = {}): BuiltSite {
   const outDir = options.outDir ?? mkdtempSync(join(tmpdir(), 'paper-digest-site-'));
   const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+  // Vitest puts Vite's import.meta.env keys into process.env; a child build would take
+  // BASE_URL=/ from there instead of from BASE_PATH.
+  for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete env[key];
   env.ASTRO_CACHE_DIR = `${outDir}.cache`;
   if (options.contentDir) env.CONTENT_DIR = resolve(options.contentDir);
   if (options.basePath) env.BASE_PATH = options.basePath;
