@@ -234,7 +234,7 @@ function makeTitle(name: string, random: Random, taken: Set<string>): string {
 }
 
 function makeAbstract(paper: GeneratedPaper, random: Random): string {
-  const target = random.triangular(1000, 1800, 2400);
+  const target = random.triangular(1000, 1600, 2400);
   const name = paper.name;
   const area = random.pick(AREAS);
   const [task, task2] = [random.pick(TASKS), random.pick(TASKS)];
