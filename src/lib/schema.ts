@@ -130,3 +130,20 @@ export const dayFrontMatterSchema = z.object({
   scraped_at: z.string().optional(),
 });
 export type DayFrontMatter = z.infer<typeof dayFrontMatterSchema>;
+
+/**
+ * Front matter of a topic file `content/topics/<slug>.md` (YAML, read with gray-matter); the file
+ * name is the slug and the Markdown body the description. Unknown keys are kept out.
+ */
+export const topicFrontMatterSchema = z.object({
+  /** Name the site shows for the topic, such as `Machine translation`. */
+  name: z.string().trim().min(1, 'must be a non-empty name'),
+  /**
+   * Words and phrases that put a paper in the topic, matched on word boundaries, case-insensitive,
+   * with plurals folded (`reward model` also matches `Reward Models`). At least one.
+   */
+  include: z.array(z.string().trim().min(1, 'must not be an empty term')).min(1, 'needs at least one term'),
+  /** Words and phrases that keep a paper out of the topic whatever else matched. */
+  exclude: z.array(z.string().trim().min(1, 'must not be an empty term')).default([]),
+});
+export type TopicFrontMatter = z.infer<typeof topicFrontMatterSchema>;

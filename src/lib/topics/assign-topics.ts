@@ -1,0 +1,146 @@
+/**
+ * Putting papers in topics: multi-label, deterministic and explainable. Every topic's terms are
+ * compiled once into one phrase table; each paper's title and abstract are tokenized once and
+ * scanned against it, so the cost is linear in the text and independent of how terms are written.
+ */
+import type { Paper } from '../schema';
+import type { Topic } from './load-topics';
+import { tokenize } from './tokenize';
+
+/** A topic a paper is in, with why. */
+export interface TopicMatch {
+  /** The topic's slug. */
+  slug: string;
+  /** Sum of the weights of the term hits; at least {@link ASSIGN_THRESHOLD}. */
+  score: number;
+  /** The topic's terms (as written in the topic file) that matched, strongest first. */
+  terms: string[];
+}
+
+/** Weight of a term found in the title: a title hit alone assigns the topic. */
+export const TITLE_WEIGHT = 5;
+/** Weight of each abstract occurrence of a term. */
+export const ABSTRACT_WEIGHT = 1;
+/** Abstract occurrences of one term that count, so one word repeated cannot carry a topic alone forever. */
+export const ABSTRACT_CAP = 3;
+/** Score a topic needs: a title hit, or three abstract mentions (a single passing mention does not assign). */
+export const ASSIGN_THRESHOLD = 3;
+/** Most topics one paper gets: its strongest ones; a paper listed under nine topics says little about any. */
+export const MAX_TOPICS_PER_PAPER = 5;
+
+interface PhraseEntry {
+  topic: number;
+  /** Index into the topic's terms, or -1 for an exclude term. */
+  term: number;
+}
+
+/** All topics' terms by folded phrase (`tokens joined by spaces`). */
+interface PhraseTable {
+  phrases: Map<string, PhraseEntry[]>;
+  /** First tokens of any phrase: most text tokens are not, and are skipped with one lookup. */
+  starts: Set<string>;
+  longest: number;
+}
+
+function compile(topics: readonly Topic[]): PhraseTable {
+  const phrases = new Map<string, PhraseEntry[]>();
+  const starts = new Set<string>();
+  let longest = 1;
+  const add = (text: string, entry: PhraseEntry): void => {
+    const tokens = tokenize(text);
+    if (!tokens.length) return;
+    const key = tokens.join(' ');
+    const entries = phrases.get(key) ?? [];
+    // A term repeated in one topic (`LLM`, `LLMs`) counts once, as first written.
+    if (entries.some((e) => e.topic === entry.topic && (e.term === -1) === (entry.term === -1))) return;
+    entries.push(entry);
+    phrases.set(key, entries);
+    starts.add(tokens[0]!);
+    longest = Math.max(longest, tokens.length);
+  };
+  topics.forEach((topic, t) => {
+    topic.include.forEach((term, i) => add(term, { topic: t, term: i }));
+    topic.exclude.forEach((term) => add(term, { topic: t, term: -1 }));
+  });
+  return { phrases, starts, longest };
+}
+
+/**
+ * Calls `hit` for every term occurrence in `tokens`, per topic taking the longest term at each
+ * position and not letting one topic's hits overlap (`large language model` is not also `language model`).
+ */
+function scan(
+  tokens: readonly string[],
+  table: PhraseTable,
+  covered: Int32Array,
+  hit: (e: PhraseEntry) => void,
+): void {
+  covered.fill(0);
+  for (let i = 0; i < tokens.length; i++) {
+    if (!table.starts.has(tokens[i]!)) continue;
+    const max = Math.min(table.longest, tokens.length - i);
+    let key = tokens[i]!;
+    const keys = [key];
+    for (let len = 2; len <= max; len++) keys.push((key = `${key} ${tokens[i + len - 1]}`));
+    for (let len = max; len >= 1; len--) {
+      const entries = table.phrases.get(keys[len - 1]!);
+      if (!entries) continue;
+      for (const entry of entries) {
+        if (covered[entry.topic]! > i) continue;
+        covered[entry.topic] = i + len;
+        hit(entry);
+      }
+    }
+  }
+}
+
+/**
+ * Assigns every paper its topics: each include term found counts {@link TITLE_WEIGHT} in the title
+ * and {@link ABSTRACT_WEIGHT} per abstract occurrence (up to {@link ABSTRACT_CAP}); a topic with
+ * score >= {@link ASSIGN_THRESHOLD} and no exclude term in the paper is assigned, up to the
+ * {@link MAX_TOPICS_PER_PAPER} strongest. Keys are paper ids (every paper has an entry, maybe empty);
+ * matches are sorted by score, then slug.
+ */
+export function assignTopics(papers: readonly Paper[], topics: readonly Topic[]): Map<string, TopicMatch[]> {
+  const table = compile(topics);
+  const covered = new Int32Array(topics.length);
+  const result = new Map<string, TopicMatch[]>();
+  for (const paper of papers) {
+    // Per topic, per term: [title hits, abstract hits]; vetoed topics are marked.
+    const hits = new Map<number, Map<number, [number, number]>>();
+    const vetoed = new Set<number>();
+    const count = (field: 0 | 1) => (entry: PhraseEntry) => {
+      if (entry.term < 0) {
+        vetoed.add(entry.topic);
+        return;
+      }
+      let terms = hits.get(entry.topic);
+      if (!terms) hits.set(entry.topic, (terms = new Map()));
+      const tally = terms.get(entry.term) ?? [0, 0];
+      tally[field]++;
+      terms.set(entry.term, tally);
+    };
+    scan(tokenize(paper.title), table, covered, count(0));
+    scan(tokenize(paper.abstract), table, covered, count(1));
+    const matches: TopicMatch[] = [];
+    for (const [t, terms] of hits) {
+      if (vetoed.has(t)) continue;
+      const topic = topics[t]!;
+      const weighted = [...terms].map(([term, [inTitle, inAbstract]]) => ({
+        term: topic.include[term]!,
+        weight: (inTitle ? TITLE_WEIGHT : 0) + Math.min(inAbstract, ABSTRACT_CAP) * ABSTRACT_WEIGHT,
+      }));
+      const score = weighted.reduce((sum, w) => sum + w.weight, 0);
+      if (score < ASSIGN_THRESHOLD) continue;
+      weighted.sort((a, b) => b.weight - a.weight || compare(a.term, b.term));
+      matches.push({ slug: topic.slug, score, terms: weighted.map((w) => w.term) });
+    }
+    matches.sort((a, b) => b.score - a.score || compare(a.slug, b.slug));
+    result.set(paper.id, matches.slice(0, MAX_TOPICS_PER_PAPER));
+  }
+  return result;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
