@@ -12,7 +12,8 @@ const MAX_SLUG_LENGTH = 72;
 /** The permanent id of the paper whose title has match key `key` (see `titleKey`). */
 export function paperId(key: string): string {
   const hash = createHash('sha256').update(key).digest('hex').slice(0, 8);
-  let slug = slugify(key);
+  // Keys are already lowercase words; only non-ASCII ones need slugify's transliteration.
+  let slug = /^[a-z0-9 ]*$/.test(key) ? key.replace(/ /g, '-') : slugify(key);
   if (slug.length > MAX_SLUG_LENGTH) {
     const cut = slug.lastIndexOf('-', MAX_SLUG_LENGTH);
     slug = slug.slice(0, cut > 20 ? cut : MAX_SLUG_LENGTH).replace(/-+$/, '');

@@ -2,13 +2,19 @@
  * One day file, from bytes to scraped papers with their featured day. Checks that apply to every
  * shape live here: not text at all, an HTML page, empty, no papers, and the day's date.
  */
+import { isUtf8 } from 'node:buffer';
 import { isoDateInFileName, mostRecentYear, toIsoDate } from '../dates';
 import { ProblemList } from '../problems';
 import type { Problem } from '../schema';
 import { splitLines } from '../text/normalize';
 import { splitFrontMatter } from './front-matter';
 import { parsePlainText } from './plain-text';
-import type { DateLine, ScrapedPaper } from './scraped-paper';
+import type { DateLine, ScrapedPaper, ShapeResult } from './scraped-paper';
+import { parseApiJson } from './shapes/api-json';
+import { publishedIso } from './shapes/card-assembler';
+import { detectShape, SHAPES, type ShapeName } from './shapes/detect-shape';
+import { parseMarkdown } from './shapes/markdown';
+import { parseTextWithUrls } from './shapes/text-with-urls';
 
 /** A parsed day file. `date` is absent when it could not be settled (an error says why). */
 export interface ParsedDay {
@@ -18,13 +24,13 @@ export interface ParsedDay {
   dateFrom?: 'option' | 'front matter' | 'file name' | 'date line' | 'latest past day';
   papers: ScrapedPaper[];
   problems: Problem[];
+  /** The shape the body was read as (detected, or forced with `--shape`). */
+  shape?: ShapeName;
   sourceUrl?: string;
   scrapedAt?: string;
 }
 
-/** The input shapes the parser reads; detected from the content unless forced with `--shape`. */
-export const SHAPES = ['plain'] as const;
-export type ShapeName = (typeof SHAPES)[number];
+export { SHAPES, type ShapeName };
 
 /** How a day's date may be settled beyond the file itself, and how to read it. */
 export interface DayOptions {
@@ -47,10 +53,9 @@ export function parseDayBytes(bytes: Uint8Array, file: string, options: DayOptio
     problems.error(lineAt(bytes, nul), `binary data (a NUL byte at offset ${nul}): this is not a text file`);
     return { file, papers: [], problems: problems.items };
   }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  // Decoding replaces invalid bytes by U+FFFD; only then is the (slower) strict check needed.
+  if (text.includes('\ufffd') && !isUtf8(bytes)) {
     problems.error(1, 'not valid UTF-8 text: save the scrape as UTF-8 and try again');
     return { file, papers: [], problems: problems.items };
   }
@@ -73,29 +78,71 @@ export function parseDayText(text: string, file: string, options: DayOptions = {
     );
     return result;
   }
-  const { data, body, lineOffset } = splitFrontMatter(text, problems);
-  if (data.source) result.sourceUrl = data.source;
+  const { data, body, lineOffset, retrieved } = splitFrontMatter(text, problems);
+  const shapeName = options.shape ?? detectShape(body);
+  result.shape = shapeName;
+  const shape = readShape(shapeName, body, lineOffset, problems);
+  const source = data.source ?? shape.wrapper?.source;
+  if (source) result.sourceUrl = source;
   if (data.scraped_at) result.scrapedAt = data.scraped_at;
-
-  const shape = parsePlainText(splitLines(body), lineOffset, problems);
   result.papers = shape.papers;
   if (shape.papers.length === 0 && !problems.hasErrors) {
-    problems.error(
-      lineOffset + 1,
-      'no papers found: expected a title line followed by an abstract after the header',
-    );
+    problems.error(lineOffset + 1, `no papers found: ${NO_PAPERS_HINT[shapeName]}`);
   }
-  settleDate(result, shape.dateLine, data.date, options, problems);
+  const context: DateContext = {
+    shape,
+    frontMatterDate: data.date,
+    retrieved: retrieved ?? shape.wrapper?.retrieved,
+  };
+  settleDate(result, context, options, problems);
+  if (result.date) settlePublishedDays(result.papers, Number(result.date.slice(0, 4)));
   return result;
+}
+
+const NO_PAPERS_HINT: Record<ShapeName, string> = {
+  plain: 'expected a title line followed by an abstract after the header',
+  markdown: 'expected paper cards: `### ` title headings or links to huggingface.co/papers/<id>',
+  'urls-text': 'expected paper titles each followed by a https://huggingface.co/papers/<id> line',
+  'api-json': 'the JSON array has no items',
+};
+
+function readShape(shape: ShapeName, body: string, lineOffset: number, problems: ProblemList): ShapeResult {
+  switch (shape) {
+    case 'plain':
+      return parsePlainText(splitLines(body), lineOffset, problems);
+    case 'markdown':
+      return parseMarkdown(body, lineOffset, problems);
+    case 'urls-text':
+      return parseTextWithUrls(body, lineOffset, problems);
+    case 'api-json':
+      return parseApiJson(body, lineOffset, problems);
+  }
+}
+
+/** A card's published day shown without a year is in the page's year. */
+function settlePublishedDays(papers: ScrapedPaper[], pageYear: number): void {
+  for (const paper of papers) {
+    if (!paper.publishedOn) continue;
+    const iso = publishedIso(paper.publishedOn, pageYear);
+    if (iso) paper.publishedAt = iso;
+    delete paper.publishedOn;
+  }
+}
+
+interface DateContext {
+  shape: ShapeResult;
+  frontMatterDate: string | undefined;
+  retrieved: string | undefined;
 }
 
 function settleDate(
   result: ParsedDay,
-  dateLine: DateLine | undefined,
-  frontMatterDate: string | undefined,
+  context: DateContext,
   options: DayOptions,
   problems: ProblemList,
 ): void {
+  const { dateLine } = context.shape;
+  const { frontMatterDate } = context;
   const fileDate = isoDateInFileName(result.file);
   const [given, from] = options.date
     ? [options.date, 'option' as const]
@@ -123,9 +170,29 @@ function settleDate(
     result.dateFrom = 'date line';
     return;
   }
+  if (dateLine && context.retrieved) {
+    // The page was fetched on `retrieved`: its date line is the latest such day not after it.
+    result.date = mostRecentYear(dateLine, context.retrieved);
+    result.dateFrom = 'date line';
+    return;
+  }
   if (dateLine && options.resolveYearBefore) {
     result.date = mostRecentYear(dateLine, options.resolveYearBefore);
     result.dateFrom = 'latest past day';
+    return;
+  }
+  const hint = context.shape.dateHint;
+  if (!dateLine && hint) {
+    result.date = hint.iso;
+    result.dateFrom = 'date line';
+    return;
+  }
+  if (!dateLine && context.shape.trending) {
+    problems.error(
+      1,
+      'a trending page carries no date of its own: pass --date YYYY-MM-DD, add front matter "date: YYYY-MM-DD", ' +
+        'or name the file YYYY-MM-DD.md (the day the page was scraped)',
+    );
     return;
   }
   const label = dateLine ? `the date line "${dateLine.text}" has no year` : 'no date found';

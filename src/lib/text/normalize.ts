@@ -33,6 +33,12 @@ export function normalizeLine(line: string): string {
  * accents and Unicode compatibility forms ignored (`Café: A-B` and `cafe a b` match).
  */
 export function titleKey(title: string): string {
+  if (!NON_ASCII.test(title)) {
+    return title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
+  }
   return title
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
