@@ -10,7 +10,14 @@ export interface SplitFrontMatter {
   body: string;
   /** Lines before the body, so body line numbers can be reported as file line numbers. */
   lineOffset: number;
+  /**
+   * The day a scraping wrapper says it fetched the page (`retrieved:`, `exported:`): not the
+   * featured day, but it gives a date line without a year its year.
+   */
+  retrieved?: string;
 }
+
+const RETRIEVED_KEYS = ['retrieved', 'exported', 'fetched', 'scraped', 'captured'] as const;
 
 const OPENING = /^(?:\ufeff)?---[ \t]*\r?\n/;
 
@@ -42,8 +49,19 @@ export function splitFrontMatter(text: string, problems: ProblemList): SplitFron
     else problems.error(1, `front matter date "${String(raw.date)}" is not a YYYY-MM-DD day`);
   }
   if (typeof raw.source === 'string') data.source = raw.source;
+  // Scraping tools name the page's URL `url`.
+  else if (typeof raw.url === 'string' && /^https?:\/\//.test(raw.url)) data.source = raw.url;
   const scraped = raw.scraped_at;
   if (scraped instanceof Date) data.scraped_at = scraped.toISOString();
   else if (typeof scraped === 'string') data.scraped_at = scraped;
-  return { data, body: text.slice(end), lineOffset };
+  const result: SplitFrontMatter = { data, body: text.slice(end), lineOffset };
+  for (const key of RETRIEVED_KEYS) {
+    const value = raw[key];
+    const day = isoDateFromYaml(typeof value === 'string' ? value.trim().slice(0, 10) : value);
+    if (day) {
+      result.retrieved = day;
+      break;
+    }
+  }
+  return result;
 }

@@ -1,0 +1,192 @@
+/**
+ * The JSON of `GET /api/daily_papers?date=YYYY-MM-DD`: an array of items, each with the paper
+ * under `paper`. The item's own top-level copies (`publishedAt`, `title`) can differ from the
+ * paper's by hours, so `paper.*` is what counts.
+ */
+import { isIsoDate } from '../../dates';
+import { classifyUrl, extractLinks, unwrapLatexUrls } from '../../links';
+import type { ProblemList } from '../../problems';
+import type { Link } from '../../schema';
+import { normalizeLine } from '../../text/normalize';
+import { excerpt, MAX_TITLE_LENGTH } from '../plain-text';
+import type { ScrapedPaper, ShapeResult } from '../scraped-paper';
+import { githubRepoUrl } from './card-furniture';
+
+type Json = Record<string, unknown>;
+
+const ARXIV_ID = /^\d{4}\.\d{4,5}$/;
+const PARAGRAPH_BREAK = /\n[ \t]*\n/;
+
+/** Reads the API's JSON; every item becomes a paper or a reported problem. */
+export function parseApiJson(body: string, lineOffset: number, problems: ProblemList): ShapeResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(body);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /position (\d+)/.exec(message);
+    const line = position ? lineOfOffset(body, Number(position[1])) : 1;
+    problems.error(line + lineOffset, `not valid JSON: ${message.split('\n')[0]}`);
+    return { papers: [] };
+  }
+  const items = Array.isArray(data)
+    ? data
+    : isObject(data) && Array.isArray(data.papers)
+      ? data.papers
+      : undefined;
+  if (!items) {
+    problems.error(
+      1 + lineOffset,
+      'JSON that is not a list of papers: expected the array GET /api/daily_papers returns',
+    );
+    return { papers: [] };
+  }
+  const itemLines = elementLines(body);
+  const papers: ScrapedPaper[] = [];
+  const featuredDays = new Map<string, number>();
+  items.forEach((item: unknown, index) => {
+    const line = (itemLines[index] ?? 1) + lineOffset;
+    const paper = readItem(item, line, index, problems);
+    if (!paper) return;
+    papers.push(paper);
+    const featured = isObject(item)
+      ? dayOf(field(item, 'paper', 'submittedOnDailyAt') ?? item.submittedOnDailyAt)
+      : undefined;
+    if (featured) featuredDays.set(featured, (featuredDays.get(featured) ?? 0) + 1);
+  });
+  const result: ShapeResult = { papers };
+  const [featured] = [...featuredDays.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  if (featured) {
+    result.dateHint = { iso: featured[0], line: 1 + lineOffset, text: `submittedOnDailyAt ${featured[0]}` };
+  }
+  return result;
+}
+
+function readItem(
+  item: unknown,
+  line: number,
+  index: number,
+  problems: ProblemList,
+): ScrapedPaper | undefined {
+  if (!isObject(item)) {
+    problems.error(line, `item ${index + 1} is not an object: skipped`);
+    return undefined;
+  }
+  const paper = isObject(item.paper) ? item.paper : item;
+  const title = typeof paper.title === 'string' ? normalizeLine(paper.title.replace(/\s+/g, ' ')) : '';
+  if (title === '') {
+    problems.error(line, `item ${index + 1} has no paper.title: skipped`);
+    return undefined;
+  }
+  if (title.length > MAX_TITLE_LENGTH) {
+    problems.error(
+      line,
+      `title is ${title.length} characters long (limit ${MAX_TITLE_LENGTH}): "${excerpt(title)}" skipped`,
+    );
+    return undefined;
+  }
+  const abstract = typeof paper.summary === 'string' ? toAbstract(paper.summary) : '';
+  const result: ScrapedPaper = { title, abstract, line, links: extractLinks(abstract) };
+  if (abstract === '')
+    problems.warn(line, `"${excerpt(title)}" has no abstract: published with an empty one`);
+  if (typeof paper.id === 'string' && ARXIV_ID.test(paper.id)) result.arxivId = paper.id;
+  if (Array.isArray(paper.authors)) {
+    const names = paper.authors
+      .map((author) =>
+        isObject(author) && typeof author.name === 'string' ? normalizeLine(author.name) : '',
+      )
+      .filter((name) => name !== '');
+    if (names.length > 0) {
+      result.authors = names;
+      result.authorCount = names.length;
+    }
+  }
+  const upvotes = count(paper.upvotes);
+  if (upvotes !== undefined) result.upvotes = upvotes;
+  const organization = isObject(paper.organization)
+    ? paper.organization
+    : isObject(item.organization)
+      ? item.organization
+      : undefined;
+  const organizationName = organization && (text(organization.fullname) ?? text(organization.name));
+  if (organizationName) result.organization = organizationName;
+  const published = dayOf(paper.publishedAt);
+  if (published) result.publishedAt = published;
+  const repo = typeof paper.githubRepo === 'string' ? githubRepoUrl(paper.githubRepo) : undefined;
+  if (repo) {
+    const stars = count(paper.githubStars);
+    result.github = stars === undefined ? { url: repo } : { url: repo, stars };
+  }
+  const comments = count(item.numComments);
+  if (comments !== undefined) result.comments = comments;
+  const summary = text(paper.ai_summary);
+  if (summary) result.summary = summary;
+  if (typeof paper.projectPage === 'string') addLink(result.links, paper.projectPage.trim());
+  return result;
+}
+
+/** Abstract paragraphs with arXiv's hard wraps joined, as the plain shape gives them. */
+function toAbstract(summary: string): string {
+  const paragraphs = summary
+    .split(PARAGRAPH_BREAK)
+    .map((paragraph) => normalizeLine(paragraph.replace(/\s*\n\s*/g, ' ')))
+    .filter((paragraph) => paragraph !== '');
+  return unwrapLatexUrls(paragraphs.join('\n\n'));
+}
+
+function addLink(links: Link[], url: string): void {
+  if (!/^https?:\/\/\S+$/.test(url) || links.some((link) => link.url === url)) return;
+  links.push({ url, kind: classifyUrl(url) });
+}
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function field(item: Json, key: string, inner: string): unknown {
+  const value = item[key];
+  return isObject(value) ? value[inner] : undefined;
+}
+
+function text(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const normalized = normalizeLine(value.replace(/\s+/g, ' '));
+  return normalized === '' ? undefined : normalized;
+}
+
+function count(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : undefined;
+}
+
+function dayOf(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const day = value.slice(0, 10);
+  return isIsoDate(day) ? day : undefined;
+}
+
+function lineOfOffset(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+/** The line each element of the top-level array starts on, found in one pass over the text. */
+function elementLines(text: string): number[] {
+  const lines: number[] = [];
+  let line = 1;
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10) line++;
+    else if (inString) {
+      if (code === 92) i++;
+      else if (code === 34) inString = false;
+    } else if (code === 34) inString = true;
+    else if (code === 91 || code === 123) {
+      if (depth === 1) lines.push(line);
+      depth++;
+    } else if (code === 93 || code === 125) depth--;
+  }
+  return lines;
+}

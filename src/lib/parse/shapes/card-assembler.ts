@@ -1,0 +1,238 @@
+/**
+ * Builds papers from the pieces a listing page shows, whatever shape carried them: a title
+ * starts a card; prose after it is the abstract (or, on trending pages, the one-sentence AI
+ * summary); furniture sets the card's fields. Furniture tied to an arXiv id (upvote buttons
+ * before the title, comment counts after it) goes to the card with that id wherever it stands.
+ */
+import { toIsoDate, isRealDay, type MonthDay } from '../../dates';
+import { extractLinks, unwrapLatexUrls } from '../../links';
+import type { ProblemList } from '../../problems';
+import { normalizeLine } from '../../text/normalize';
+import { isBoilerplate } from '../boilerplate';
+import { excerpt, MAX_TITLE_LENGTH } from '../plain-text';
+import type { DateLine, ScrapedPaper, ShapeResult } from '../scraped-paper';
+import { classifyText, type CardFact } from './card-furniture';
+
+interface Paragraph {
+  text: string;
+  /** Source lines it spanned: a summary is one unwrapped line. */
+  lines: number;
+}
+
+interface Card {
+  title: string;
+  line: number;
+  arxivId?: string;
+  paragraphs: Paragraph[];
+  /** The abstract came as a link's text: later prose is not part of it. */
+  closed: boolean;
+  cut: boolean;
+  facts: CardFact[];
+}
+
+const SENTENCE_BREAK = /[\p{Ll}\p{N})\]%][.!?]["'’”]? +[\p{Lu}]/u;
+
+/** Collects one page's cards in reading order. */
+export class CardAssembler {
+  private readonly cards: Card[] = [];
+  private current: Card | undefined;
+  private readonly factsById = new Map<string, CardFact[]>();
+  private dateLine: DateLine | undefined;
+  private dayLink: string | undefined;
+  private mentionsTrending = false;
+  private ended = false;
+
+  constructor(private readonly problems: ProblemList) {}
+
+  /** A heading: a card's title, unless it is page furniture. */
+  heading(rawText: string, arxivId: string | undefined, line: number, level: number): void {
+    if (this.ended) return;
+    const text = normalizeLine(rawText);
+    if (text === '' || isBoilerplate(text) || (level <= 2 && !arxivId)) {
+      this.noteHeader(text);
+      return;
+    }
+    this.startCard(text, arxivId, line);
+  }
+
+  /** The text of a link to `/papers/<id>`: the card's title, or its abstract when the card is open. */
+  paperLink(rawText: string, arxivId: string, line: number): void {
+    if (this.ended) return;
+    const card = this.current;
+    if (card && card.arxivId === arxivId && !card.closed) {
+      card.paragraphs = [{ text: normalizeLine(rawText), lines: 2 }];
+      card.closed = true;
+      return;
+    }
+    this.startCard(normalizeLine(rawText), arxivId, line);
+  }
+
+  /** Prose, or a line of furniture that carries no link (`·`, a date, `- 8 authors`). */
+  text(rawText: string, line: number, lines = 1, cut = false): void {
+    if (this.ended) return;
+    const text = normalizeLine(rawText);
+    const role = classifyText(text);
+    if (role.role === 'skip') {
+      this.noteHeader(text);
+      return;
+    }
+    if (role.role === 'fact') {
+      this.fact(role.fact);
+      return;
+    }
+    const card = this.current;
+    if (role.role === 'date') {
+      if (!card) {
+        this.dateLine ??= { ...role.date, line, text };
+      } else if (!card.facts.some((fact) => fact.kind === 'published')) {
+        card.facts.push({ kind: 'published', date: role.date });
+      }
+      return;
+    }
+    if (!card) {
+      this.noteHeader(text);
+      return;
+    }
+    if (card.closed) {
+      this.problems.warn(
+        line,
+        `skipped "${excerpt(text)}" after the abstract of "${excerpt(card.title, 40)}": not card furniture we know`,
+      );
+      return;
+    }
+    card.paragraphs.push({ text, lines });
+    if (cut) {
+      card.cut = true;
+      card.closed = true;
+    }
+  }
+
+  /** Card furniture: tied to its arXiv id when it names one, else to the card being read. */
+  fact(fact: CardFact): void {
+    if (this.ended) return;
+    const arxivId = 'arxivId' in fact ? fact.arxivId : undefined;
+    if (arxivId) {
+      const facts = this.factsById.get(arxivId);
+      if (facts) facts.push(fact);
+      else this.factsById.set(arxivId, [fact]);
+    } else {
+      this.current?.facts.push(fact);
+    }
+  }
+
+  /** A link to a listing day: before the cards it dates the page; after them it ends the listing. */
+  dayLinkTo(iso: string): void {
+    if (this.ended) return;
+    this.dayLink ??= iso;
+    if (this.current) this.ended = true;
+  }
+
+  /** The papers, the page's date line and whether the page is a trending one. */
+  finish(): ShapeResult {
+    const dateLine = this.dateLine && this.withYearFromDayLink(this.dateLine);
+    const trending = !dateLine && this.mentionsTrending;
+    const papers: ScrapedPaper[] = [];
+    for (const card of this.cards) {
+      const paper = this.toPaper(card, trending);
+      if (paper) papers.push(paper);
+    }
+    const result: ShapeResult = { papers };
+    if (dateLine) result.dateLine = dateLine;
+    if (trending) result.trending = true;
+    return result;
+  }
+
+  private noteHeader(text: string): void {
+    if (!this.current && /trending papers/i.test(text)) this.mentionsTrending = true;
+  }
+
+  private startCard(title: string, arxivId: string | undefined, line: number): void {
+    const card: Card = { title, line, paragraphs: [], closed: false, cut: false, facts: [] };
+    if (arxivId) card.arxivId = arxivId;
+    this.cards.push(card);
+    this.current = card;
+  }
+
+  /** A date line without a year takes the year that puts it nearest the previous/next day link. */
+  private withYearFromDayLink(dateLine: DateLine): DateLine {
+    if (dateLine.year !== undefined || !this.dayLink) return dateLine;
+    const linked = Date.parse(this.dayLink);
+    const linkedYear = Number(this.dayLink.slice(0, 4));
+    let best: number | undefined;
+    for (const year of [linkedYear - 1, linkedYear, linkedYear + 1]) {
+      if (!isRealDay(year, dateLine.month, dateLine.day)) continue;
+      const distance = Math.abs(Date.UTC(year, dateLine.month - 1, dateLine.day) - linked);
+      if (
+        best === undefined ||
+        distance < Math.abs(Date.UTC(best, dateLine.month - 1, dateLine.day) - linked)
+      ) {
+        best = year;
+      }
+    }
+    return best === undefined ? dateLine : { ...dateLine, year: best };
+  }
+
+  private toPaper(card: Card, trending: boolean): ScrapedPaper | undefined {
+    if (card.title.length > MAX_TITLE_LENGTH) {
+      this.problems.error(
+        card.line,
+        `title is ${card.title.length.toLocaleString('en-US')} characters long (limit ${MAX_TITLE_LENGTH}): ` +
+          `"${excerpt(card.title)}" is not a title; check this part of the file`,
+      );
+      return undefined;
+    }
+    const paper: ScrapedPaper = { title: card.title, abstract: '', line: card.line, links: [] };
+    const only = card.paragraphs.length === 1 ? card.paragraphs[0]! : undefined;
+    if (trending && only && only.lines === 1 && !card.cut && !SENTENCE_BREAK.test(only.text)) {
+      paper.summary = only.text;
+    } else {
+      paper.abstract = unwrapLatexUrls(card.paragraphs.map((p) => p.text).join('\n\n'));
+      paper.links = extractLinks(paper.abstract);
+    }
+    if (card.cut) {
+      this.problems.warn(
+        card.line,
+        `the abstract of "${excerpt(card.title)}" is cut off: published as far as the copy goes`,
+      );
+    } else if (paper.abstract === '' && !paper.summary) {
+      this.problems.warn(card.line, `"${excerpt(card.title)}" has no abstract: published with an empty one`);
+    }
+    if (card.arxivId) {
+      paper.arxivId = card.arxivId;
+      for (const fact of this.factsById.get(card.arxivId) ?? []) applyFact(paper, fact);
+    }
+    for (const fact of card.facts) applyFact(paper, fact);
+    return paper;
+  }
+}
+
+function applyFact(paper: ScrapedPaper, fact: CardFact): void {
+  switch (fact.kind) {
+    case 'upvotes':
+      paper.upvotes = fact.value;
+      break;
+    case 'comments':
+      paper.comments = fact.value;
+      break;
+    case 'authors':
+      if (fact.count > 0) paper.authorCount = fact.count;
+      break;
+    case 'github':
+      paper.github = fact.stars === undefined ? { url: fact.url } : { url: fact.url, stars: fact.stars };
+      break;
+    case 'organization':
+      paper.organization ??= normalizeLine(fact.name);
+      break;
+    case 'published':
+      paper.publishedOn = fact.date;
+      if (fact.date.year !== undefined)
+        paper.publishedAt = toIsoDate(fact.date.year, fact.date.month, fact.date.day);
+      break;
+  }
+}
+
+/** `YYYY-MM-DD` of a card's publication day once the page's year is known; `undefined` if unreal. */
+export function publishedIso(date: MonthDay, pageYear: number): string | undefined {
+  const year = date.year ?? pageYear;
+  return isRealDay(year, date.month, date.day) ? toIsoDate(year, date.month, date.day) : undefined;
+}

@@ -1,0 +1,166 @@
+/**
+ * The furniture around a paper card on a Daily Papers page, told from content by its link
+ * target and its text: upvote buttons, comment counts, author counts, organisation avatars,
+ * GitHub buttons, the previous/next day links. Every shape that carries links shares this.
+ */
+import { isIsoDate, parseDateLine, type MonthDay } from '../../dates';
+import { isBoilerplate } from '../boilerplate';
+
+/** What one piece of card furniture says. `arxivId` ties it to its card wherever it stands. */
+export type CardFact =
+  | { kind: 'upvotes'; value: number; arxivId?: string }
+  | { kind: 'comments'; value: number; arxivId?: string }
+  | { kind: 'authors'; count: number; arxivId?: string }
+  | { kind: 'github'; url: string; stars?: number }
+  | { kind: 'organization'; name: string }
+  | { kind: 'published'; date: MonthDay };
+
+/** How a link on a listing page reads. */
+export type LinkRole =
+  | { role: 'fact'; fact: CardFact }
+  /** A link to `/papers/<id>` whose text is a title or an abstract. */
+  | { role: 'paper'; arxivId: string; text: string }
+  /** A link to a listing day (`Previous`, `Next`): gives the page's year and ends the listing. */
+  | { role: 'day'; iso: string }
+  /** Page or card furniture that carries nothing: logins, thumbnails, navigation. */
+  | { role: 'skip' }
+  /** A link inside prose: its text is content. */
+  | { role: 'content' };
+
+/** How a line of plain text on a listing page reads. */
+export type TextRole =
+  | { role: 'fact'; fact: CardFact }
+  | { role: 'date'; date: MonthDay }
+  | { role: 'skip' }
+  | { role: 'content' };
+
+const PAPER_URL =
+  /^https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\/papers\/(\d{4}\.\d{4,5})(?:v\d+)?\/?(#community)?(?:[?#].*)?$/i;
+const LOGIN_URL = /^https?:\/\/(?:www\.)?huggingface\.co\/(?:login|join)\b/i;
+const LOGIN_PAPER = /papers(?:%2F|\/)(\d{4}\.\d{4,5})/i;
+const DAY_URL = /^https?:\/\/(?:www\.)?huggingface\.co\/papers\/(?:date|week|month)\/(\d{4}-\d{2}-\d{2})/i;
+const GITHUB_URL = /^https?:\/\/(?:www\.)?github\.com\/([\w.-]+)\/([\w.-]+)/i;
+const GITHUB_TEXT = /^(?:link:\s*)?github\b\s*([\d.,]+\s*[km]?)?$/i;
+const ACCOUNT_URL = /^https?:\/\/(?:www\.)?huggingface\.co\/([A-Za-z0-9][\w.-]*)\/?$/;
+const COUNT = /^(\d+(?:[.,]\d+)?)\s*([km]?)$/i;
+const AUTHORS_TEXT = /^(?:-\s*)*(\d+)\s+authors?$/i;
+const UPVOTE_PREFIX = /^\[-\]\s*/;
+const SUBMITTED = /^submitted by\b/i;
+
+/** Site sections that share the account URL pattern but are navigation, not organisations. */
+const SITE_SECTIONS = new Set([
+  'models',
+  'datasets',
+  'spaces',
+  'docs',
+  'papers',
+  'pricing',
+  'enterprise',
+  'storage',
+  'login',
+  'join',
+  'blog',
+  'learn',
+  'posts',
+  'collections',
+  'settings',
+  'new',
+  'search',
+  'terms-of-service',
+  'privacy',
+  'huggingface',
+  'tasks',
+  'chat',
+  'organizations',
+]);
+
+/** `101` → 101, `11.3k` → 11300, `-` → 0; `undefined` when the text is not a count. */
+export function parseCount(text: string): number | undefined {
+  const trimmed = text.trim();
+  if (trimmed === '-' || trimmed === '') return trimmed === '-' ? 0 : undefined;
+  const match = COUNT.exec(trimmed);
+  if (!match) return undefined;
+  const unit = match[2]!.toLowerCase();
+  const value = Number(match[1]!.replace(',', unit === '' ? '' : '.'));
+  const scale = unit === 'k' ? 1000 : unit === 'm' ? 1_000_000 : 1;
+  return Number.isFinite(value) ? Math.round(value * scale) : undefined;
+}
+
+/** The canonical `https://github.com/<owner>/<name>` of a GitHub URL, if it names a repository. */
+export function githubRepoUrl(url: string): string | undefined {
+  const match = GITHUB_URL.exec(url);
+  if (!match) return undefined;
+  const name = match[2]!.replace(/\.git$/i, '');
+  return name === '' ? undefined : `https://github.com/${match[1]}/${name}`;
+}
+
+/** The arXiv id a `/papers/<id>` URL points at. */
+export function paperIdOf(url: string): string | undefined {
+  return PAPER_URL.exec(url)?.[1];
+}
+
+/** Reads one link by where it points and what it says. */
+export function classifyLink(rawText: string, url: string, image: boolean): LinkRole {
+  const text = rawText.replace(UPVOTE_PREFIX, '').trim();
+  if (url === '') return text === '' ? { role: 'skip' } : { role: 'content' };
+  const paper = PAPER_URL.exec(url);
+  if (paper) {
+    const arxivId = paper[1]!;
+    if (paper[2]) {
+      const value = parseCount(text);
+      return value === undefined
+        ? { role: 'skip' }
+        : { role: 'fact', fact: { kind: 'comments', value, arxivId } };
+    }
+    const authors = AUTHORS_TEXT.exec(text);
+    if (authors) return { role: 'fact', fact: { kind: 'authors', count: Number(authors[1]), arxivId } };
+    if (text === '' || (image && text.length < 3)) return { role: 'skip' };
+    return { role: 'paper', arxivId, text };
+  }
+  if (LOGIN_URL.test(url)) {
+    const arxivId = LOGIN_PAPER.exec(url)?.[1];
+    const value = parseCount(text);
+    if (arxivId && value !== undefined) return { role: 'fact', fact: { kind: 'upvotes', value, arxivId } };
+    return { role: 'skip' };
+  }
+  const day = DAY_URL.exec(url);
+  if (day && isIsoDate(day[1]!)) return { role: 'day', iso: day[1]! };
+  const github = GITHUB_TEXT.exec(text);
+  if (github) {
+    const repo = githubRepoUrl(url);
+    if (!repo) return { role: 'skip' };
+    const stars = github[1] ? parseCount(github[1].replace(/\s+/g, '')) : undefined;
+    return {
+      role: 'fact',
+      fact: stars === undefined ? { kind: 'github', url: repo } : { kind: 'github', url: repo, stars },
+    };
+  }
+  const account = ACCOUNT_URL.exec(url);
+  if (account) {
+    if (text === '' || SUBMITTED.test(text) || SITE_SECTIONS.has(account[1]!.toLowerCase()))
+      return { role: 'skip' };
+    return { role: 'fact', fact: { kind: 'organization', name: text } };
+  }
+  if (text === '' || isBoilerplate(text)) return { role: 'skip' };
+  if (
+    /^https?:\/\/(?:www\.)?huggingface\.co\/(?:papers(?:\/trending)?|login|join)?\/?(?:[?#].*)?$/i.test(url)
+  ) {
+    return { role: 'skip' };
+  }
+  return { role: 'content' };
+}
+
+/** Reads one line of text that carries no link. */
+export function classifyText(text: string): TextRole {
+  if (text === '' || text === '·' || text === '•' || text === '-' || text === '[' || text === ']') {
+    return { role: 'skip' };
+  }
+  if (text.length <= 60) {
+    const authors = AUTHORS_TEXT.exec(text);
+    if (authors) return { role: 'fact', fact: { kind: 'authors', count: Number(authors[1]) } };
+    const date = parseDateLine(text);
+    if (date) return { role: 'date', date };
+    if (isBoilerplate(text) || SUBMITTED.test(text)) return { role: 'skip' };
+  }
+  return { role: 'content' };
+}

@@ -1,0 +1,37 @@
+/**
+ * Tells a day file's shape from its content, so no flag is needed. Looks only at the start of
+ * the body (the first 64 KB: every shape shows itself in its header and first cards) with
+ * plain string searches, never a backtracking scan of the whole file.
+ */
+
+/** The input shapes the parser reads. */
+export const SHAPES = ['plain', 'markdown', 'urls-text', 'api-json'] as const;
+export type ShapeName = (typeof SHAPES)[number];
+
+const SAMPLE = 64 * 1024;
+const JSON_START = /^\s*(?:\[\s*(?:\{|\]|$)|\{\s*")/;
+const BARE_PAPER_URL = /^https?:\/\/(?:www\.)?huggingface\.co\/papers\/\d{4}\.\d{4,5}\s*$/gm;
+const BARE_URL = /^https?:\/\/\S+\s*$/gm;
+const HEADING = /^#{1,6}[ \t]/m;
+const CARD_HEADING = /^#{3,6}[ \t]/m;
+const MARKDOWN_SIGNS =
+  /\]\(https?:\/\/|^\[[^\]\n]+\]:[ \t]*\S|^(?:```|~~~)|^\*\*URL:\*\*|^Markdown Content:/m;
+
+/**
+ * The shape of a body (front matter already removed):
+ * - `api-json`: starts like a JSON array of objects (or an object);
+ * - `urls-text`: URLs of `/papers/<id>` pages stand alone on their lines and no card headings;
+ * - `markdown`: headings, `](https://` links, reference definitions, a fence or a crawler header;
+ * - `plain`: anything else (the page's text as a browser copies it).
+ */
+export function detectShape(body: string): ShapeName {
+  const sample = body.length > SAMPLE ? body.slice(0, SAMPLE) : body;
+  if (JSON_START.test(sample)) return 'api-json';
+  const paperUrlLines = sample.match(BARE_PAPER_URL)?.length ?? 0;
+  if (paperUrlLines > 0 && !CARD_HEADING.test(sample)) {
+    const urlLines = sample.match(BARE_URL)?.length ?? 0;
+    if (paperUrlLines >= 2 || urlLines >= 3) return 'urls-text';
+  }
+  if (HEADING.test(sample) || MARKDOWN_SIGNS.test(sample)) return 'markdown';
+  return 'plain';
+}

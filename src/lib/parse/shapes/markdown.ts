@@ -1,0 +1,219 @@
+/**
+ * The Markdown shape: a listing page (daily, date, search or trending) as firecrawl, jina-style
+ * readers, crawlers or html-to-Markdown converters write it. Titles are headings or links to
+ * `/papers/<id>`; links may be inline or reference-style, wrapped over lines or not; a wrapper
+ * (a `# Web source` header, jina's `URL Source:` lines, a fenced block) may surround the page.
+ */
+import type { ProblemList } from '../../problems';
+import { splitLines } from '../../text/normalize';
+import type { ShapeResult } from '../scraped-paper';
+import { CardAssembler } from './card-assembler';
+import { classifyLink, classifyText, paperIdOf } from './card-furniture';
+import {
+  inlineText,
+  openBrackets,
+  parseInline,
+  readReferenceDefinition,
+  withoutHardBreak,
+  type InlinePiece,
+  type LinkReferences,
+} from './inline-markdown';
+
+const HEADING = /^(#{1,6})(?:[ \t]+|$)/;
+const FENCE = /^(?:```|~~~)/;
+const RULE = /^(?:[-=*_][ \t]*){3,}$/;
+const WRAPPER_KEY =
+  /^(?:[-*]\s*)?(?:\*\*)?(url|source|url source|retrieved|exported|fetched|scraped|captured|saved)(?:\*\*)?\s*:(?:\*\*)?\s*(\S.*)$/i;
+const ISO_DAY = /\d{4}-\d{2}-\d{2}/;
+
+/** Reads a listing page written as Markdown; `lineOffset` maps body lines to file lines. */
+export function parseMarkdown(body: string, lineOffset: number, problems: ProblemList): ShapeResult {
+  const lines = splitLines(body);
+  const { references, definitionLines } = collectReferences(lines);
+  const cards = new CardAssembler(problems);
+  const wrapper: { source?: string; retrieved?: string } = {};
+  let paragraph: string[] = [];
+  let paragraphLine = 0;
+  let paragraphLines = 0;
+  let cardsStarted = false;
+
+  const flush = () => {
+    if (paragraph.length > 0) cards.text(paragraph.join(' '), paragraphLine, paragraphLines);
+    paragraph = [];
+    paragraphLines = 0;
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i]!;
+    const trimmed = raw.trim();
+    const fileLine = i + 1 + lineOffset;
+    if (trimmed === '' || FENCE.test(trimmed) || definitionLines.has(i) || RULE.test(trimmed)) {
+      flush();
+      continue;
+    }
+    const heading = HEADING.exec(trimmed);
+    if (heading) {
+      flush();
+      const level = heading[1]!.length;
+      let text = stripClosingHashes(trimmed.slice(heading[0].length));
+      // A title the scraper wrapped: a second heading line, an indented line, or an open link.
+      while (i + 1 < lines.length) {
+        const next = lines[i + 1]!;
+        const nextTrimmed = next.trim();
+        if (nextTrimmed === '') break;
+        const nextHeading = HEADING.exec(nextTrimmed);
+        if (nextHeading && nextHeading[1]!.length === level && level >= 3) {
+          text += ' ' + stripClosingHashes(nextTrimmed.slice(nextHeading[0].length));
+        } else if (!nextHeading && (/^\s/.test(next) || openBrackets(text) > 0)) {
+          text += ' ' + withoutHardBreak(nextTrimmed);
+        } else {
+          break;
+        }
+        i++;
+      }
+      const pieces = parseInline(text, references);
+      let arxivId: string | undefined;
+      let title = '';
+      for (const piece of pieces) {
+        if (typeof piece === 'string') {
+          title += piece;
+          continue;
+        }
+        arxivId ??= paperIdOf(piece.url);
+        const role = classifyLink(piece.text, piece.url, piece.image);
+        if (role.role === 'paper' || role.role === 'content') title += piece.text;
+        else if (role.role === 'fact') cards.fact(role.fact);
+      }
+      if (level >= 3 || arxivId) cardsStarted = true;
+      cards.heading(title, arxivId, fileLine, level);
+      continue;
+    }
+    if (!cardsStarted) readWrapperLine(trimmed, wrapper);
+
+    // A link whose text the scraper wrapped over lines is gathered up to its closing bracket.
+    let segment = withoutHardBreak(trimmed);
+    let open = openBrackets(segment);
+    const startsLink = segment.startsWith('[');
+    const segmentLine = fileLine;
+    let spanned = 1;
+    while (open > 0 && startsLink && i + 1 < lines.length) {
+      const next = lines[i + 1]!.trim();
+      if (next === '' || HEADING.test(next)) break;
+      i++;
+      spanned++;
+      const part = withoutHardBreak(next);
+      segment += ' ' + part;
+      open = openBrackets(part, open);
+    }
+    if (open > 0 && startsLink) {
+      // The copy ends inside a link's text: keep what there is as cut prose.
+      flush();
+      cards.text(inlineText(parseInline(segment.slice(1), references)), segmentLine, spanned, true);
+      continue;
+    }
+    readSegment(segment, segmentLine, spanned);
+  }
+  flush();
+  const result = cards.finish();
+  if (wrapper.source !== undefined || wrapper.retrieved !== undefined) result.wrapper = wrapper;
+  return result;
+
+  function readSegment(segment: string, line: number, spanned: number): void {
+    const pieces: InlinePiece[] = parseInline(segment, references);
+    const links = pieces.filter((piece) => typeof piece !== 'string');
+    if (links.length === 0) {
+      const text = inlineText(pieces);
+      if (classifyText(text.trim()).role === 'content') {
+        if (paragraph.length === 0) paragraphLine = line;
+        paragraph.push(text);
+        paragraphLines += spanned;
+      } else {
+        flush();
+        cards.text(text, line);
+      }
+      return;
+    }
+    let rest = '';
+    let paper: { arxivId: string; text: string } | undefined;
+    let onlyPaper = true;
+    for (const piece of pieces) {
+      if (typeof piece === 'string') {
+        rest += piece;
+        if (piece.trim() !== '') onlyPaper = false;
+        continue;
+      }
+      const role = classifyLink(piece.text, piece.url, piece.image);
+      if (role.role === 'fact') {
+        flush();
+        cards.fact(role.fact);
+      } else if (role.role === 'day') {
+        flush();
+        cards.dayLinkTo(role.iso);
+      } else if (role.role === 'paper' && !paper) {
+        paper = role;
+        rest += piece.text;
+      } else if (role.role === 'content' || role.role === 'paper') {
+        onlyPaper = false;
+        rest +=
+          piece.url && !piece.text.includes(piece.url) && /^https?:/.test(piece.url)
+            ? `${piece.text} (${piece.url})`
+            : piece.text;
+      }
+    }
+    if (paper && onlyPaper) {
+      flush();
+      cards.paperLink(paper.text, paper.arxivId, line);
+      return;
+    }
+    const text = rest.trim();
+    if (text === '') return;
+    if (classifyText(text).role === 'content') {
+      if (paragraph.length === 0) paragraphLine = line;
+      paragraph.push(text);
+      paragraphLines += spanned;
+    } else {
+      flush();
+      cards.text(text, line);
+    }
+  }
+}
+
+/** Finds link reference definitions anywhere in the page (html-to-Markdown puts them at the end). */
+function collectReferences(lines: readonly string[]): {
+  references: LinkReferences;
+  definitionLines: Set<number>;
+} {
+  const references = new Map<string, string>();
+  const definitionLines = new Set<number>();
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const first = line.trimStart();
+    if (first.charCodeAt(0) !== 91 || line.length - first.length > 3) continue;
+    const definition = readReferenceDefinition(line);
+    if (definition) {
+      if (!references.has(definition.label)) references.set(definition.label, definition.url);
+      definitionLines.add(i);
+    }
+  }
+  return { references, definitionLines };
+}
+
+function stripClosingHashes(text: string): string {
+  return text.replace(/[ \t]+#+[ \t]*$/, '').trim();
+}
+
+/** `URL: …`, `Retrieved: 2026-10-02` and the like in a wrapper header before the listing. */
+function readWrapperLine(line: string, wrapper: { source?: string; retrieved?: string }): void {
+  if (line.length > 300 || !line.includes(':')) return;
+  const match = WRAPPER_KEY.exec(line);
+  if (!match) return;
+  const key = match[1]!.toLowerCase();
+  const value = match[2]!.replace(/\*\*/g, '').trim();
+  if (key === 'url' || key === 'source' || key === 'url source') {
+    if (/^https?:\/\/(?:www\.)?(?:huggingface\.co|hf\.co)\//i.test(value))
+      wrapper.source ??= value.split(/\s/)[0];
+  } else {
+    const day = ISO_DAY.exec(value)?.[0];
+    if (day) wrapper.retrieved ??= day;
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * The text-with-URLs shape: a page's text where every link's URL stands on its own line after
+ * the link's text (NotebookLM source exports). Pairing each URL line with the text before it
+ * gives back the links, which are then read like any other listing page's links.
+ */
+import type { ProblemList } from '../../problems';
+import { normalizeLine, splitLines } from '../../text/normalize';
+import type { ShapeResult } from '../scraped-paper';
+import { CardAssembler } from './card-assembler';
+import { classifyLink } from './card-furniture';
+import { inlineText, parseInline } from './inline-markdown';
+
+const BARE_URL = /^https?:\/\/\S+$/;
+
+/** Reads a page exported as text with URLs on their own lines. */
+export function parseTextWithUrls(body: string, lineOffset: number, problems: ProblemList): ShapeResult {
+  const lines = splitLines(body);
+  const cards = new CardAssembler(problems);
+  let pending: { text: string; line: number } | undefined;
+  let inAbstract: { line: number } | undefined;
+
+  const readLink = (text: string, url: string, line: number) => {
+    const role = classifyLink(text, url, false);
+    switch (role.role) {
+      case 'fact':
+        cards.fact(role.fact);
+        break;
+      case 'day':
+        cards.dayLinkTo(role.iso);
+        break;
+      case 'paper':
+        cards.paperLink(role.text, role.arxivId, line);
+        break;
+      case 'content':
+        cards.text(text, line);
+        break;
+      case 'skip':
+        break;
+    }
+  };
+  const flushPending = () => {
+    if (!pending) return;
+    const { text, line } = pending;
+    pending = undefined;
+    // Markdown that survived the export: `[`, a blank line, then `2 authors](url)`.
+    const pieces = parseInline(text);
+    const link = pieces.find((piece) => typeof piece !== 'string');
+    if (link && typeof link !== 'string') readLink(link.text, link.url, line);
+    else cards.text(inlineText(pieces), line);
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const text = normalizeLine(lines[i]!);
+    if (text === '') continue;
+    const line = i + 1 + lineOffset;
+    if (BARE_URL.test(text)) {
+      const linkText = pending?.text ?? '';
+      const linkLine = pending?.line ?? line;
+      pending = undefined;
+      inAbstract = undefined;
+      readLink(linkText, text, linkLine);
+      continue;
+    }
+    if (pending?.text === '[') {
+      pending = { text: `[${text}`, line: pending.line };
+      continue;
+    }
+    flushPending();
+    pending = { text, line };
+    if (text.length > 200) inAbstract = { line };
+  }
+  if (pending && inAbstract) {
+    // The copy ends in a card's text before its closing URL: keep it, cut.
+    cards.text(pending.text, pending.line, 2, true);
+    pending = undefined;
+  }
+  flushPending();
+  return cards.finish();
+}
