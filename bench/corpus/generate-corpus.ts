@@ -19,7 +19,7 @@ import { buildModel } from './papers';
 import { CORPUS_SHAPES, renderDay, SHAPE_EXTENSIONS, type CorpusShape } from './render-shapes';
 
 /** Bumped whenever the output changes, so cached corpora are regenerated. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 /** Where benchmarks keep generated corpora (gitignored). */

@@ -199,6 +199,11 @@ function titleCase(phrase: string): string {
     .join(' ');
 }
 
+/** `a word` or `an word`, by the word's first letter. */
+function article(word: string): string {
+  return `${/^(?:[aeio]|u(?!ni|s))/i.test(word) ? 'an' : 'a'} ${word}`;
+}
+
 function capitalize(text: string): string {
   return text[0]!.toUpperCase() + text.slice(1);
 }
@@ -215,9 +220,9 @@ function makeTitle(name: string, random: Random, taken: Set<string>): string {
     let title = random.pick([
       () => `${label}: ${adjective} ${method} for ${task} in ${area}`,
       () => `${label}: Towards ${adjective} ${task} with ${area}`,
-      () => `${random.pick(TITLE_OPENERS)} ${area} for ${task}: ${label}, a ${adjective} ${method}`,
-      () => `Can ${area} Master ${task}? A ${adjective} ${method} Study`,
-      () => `${label}: A ${method} for Evaluating ${area} on ${task}`,
+      () => `${random.pick(TITLE_OPENERS)} ${area} for ${task}: ${label}, ${article(adjective)} ${method}`,
+      () => `Can ${area} Master ${task}? ${capitalize(article(adjective))} ${method} Study`,
+      () => `${label}: ${capitalize(article(method))} for Evaluating ${area} on ${task}`,
       () => `${random.pick(TITLE_OPENERS)} ${task} via ${adjective} ${area}`,
     ])();
     while (title.length < 60) title += ` in ${titleCase(random.pick(AREAS))}`;
@@ -246,7 +251,7 @@ function makeAbstract(paper: GeneratedPaper, random: Random): string {
         `${capitalize(area)} are increasingly deployed for ${task}, yet their behavior on ${task2} remains poorly understood.`,
     ])(),
     `However, ${random.pick(PROBLEMS)}.`,
-    `In this work, we ${random.pick(['propose', 'introduce', 'present'])} ${name}, a ${random.pick(ADJECTIVES)} ${random.pick(METHODS)} that ${random.pick(VERB_PHRASES)}.`,
+    `In this work, we ${random.pick(['propose', 'introduce', 'present'])} ${name}, ${article(random.pick(ADJECTIVES))} ${random.pick(METHODS)} that ${random.pick(VERB_PHRASES)}.`,
   ];
   const closing: string[] = [];
   const evaluation =
@@ -266,7 +271,7 @@ function makeAbstract(paper: GeneratedPaper, random: Random): string {
     const sentence = random.pick([
       () => `${name} ${random.pick(VERB_PHRASES)} and ${random.pick(VERB_PHRASES)}.`,
       () =>
-        `To this end, we design a ${random.pick(ADJECTIVES)} ${random.pick(METHODS)} that reduces the cost from ${random.pick(COMPLEXITIES)} to linear in the sequence length.`,
+        `To this end, we design ${article(random.pick(ADJECTIVES))} ${random.pick(METHODS)} that reduces the cost from ${random.pick(COMPLEXITIES)} to linear in the sequence length.`,
       () =>
         `Unlike prior ${random.pick(METHODS)}s, our approach ${random.pick(VERB_PHRASES)} while keeping inference cost unchanged.`,
       () => random.pick(FILLERS),
