@@ -1,0 +1,64 @@
+/**
+ * The content layer: one custom loader that reads the content folder through src/lib, prints the
+ * build's summary line, reports warnings and fails the build on error-level problems. It stores
+ * light day records only; pages take the full data from src/site/data.ts, computed once and
+ * shared with this loader, so the corpus is never serialized into the content store or copied
+ * per page.
+ */
+import { defineCollection } from 'astro:content';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { z } from 'astro/zod';
+import { countProblems, formatProblem } from './lib/problems';
+import { contentDir, getSiteData } from './site/data';
+
+const daySummarySchema = z.object({
+  date: z.iso.date(),
+  files: z.array(z.string()),
+  paperCount: z.number().int().nonnegative(),
+});
+
+/** Loads the content folder, reports its problems, and stores one light record per day. */
+async function syncContent({ store, logger, parseData, generateDigest }: LoaderContext): Promise<void> {
+  const dir = contentDir();
+  const data = getSiteData(dir, true);
+  const counts = countProblems(data.problems);
+  for (const problem of data.problems) {
+    if (problem.level === 'warning') logger.warn(formatProblem(problem));
+  }
+  if (counts.error > 0) {
+    const errors = data.problems.filter((problem) => problem.level === 'error').map(formatProblem);
+    throw new Error(`${counts.error} error(s) in ${dir}:\n${errors.join('\n')}`);
+  }
+  store.clear();
+  for (const day of data.days) {
+    const record = { date: day.date, files: day.files, paperCount: day.paperIds.length };
+    store.set({
+      id: day.date,
+      data: await parseData({ id: day.date, data: record }),
+      digest: generateDigest(record),
+    });
+  }
+  logger.info(
+    `${data.days.length} days, ${data.papers.length} papers, ${data.topics.length} topics, ` +
+      `${counts.warning} warnings`,
+  );
+}
+
+const digestLoader: Loader = {
+  name: 'paper-digest',
+  async load(context) {
+    await syncContent(context);
+    // `astro dev`: a changed day or topic file reloads everything (the pages read the same memo).
+    const dir = contentDir();
+    context.watcher?.add(dir);
+    context.watcher?.on('all', (_event, path) => {
+      if (path.startsWith(dir)) {
+        syncContent(context).catch((error: unknown) => context.logger.error(String(error)));
+      }
+    });
+  },
+};
+
+export const collections = {
+  days: defineCollection({ loader: digestLoader, schema: daySummarySchema }),
+};
