@@ -25,7 +25,8 @@ export function parseApiJson(body: string, lineOffset: number, problems: Problem
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const position = /position (\d+)/.exec(message);
-    const line = position ? lineOfOffset(body, Number(position[1])) : 1;
+    const stated = /\(line (\d+) column/.exec(message);
+    const line = position ? lineOfOffset(body, Number(position[1])) : stated ? Number(stated[1]) : 1;
     problems.error(line + lineOffset, `not valid JSON: ${message.split('\n')[0]}`);
     return { papers: [] };
   }
