@@ -15,7 +15,7 @@ const BARE_URL = /^https?:\/\/\S+\s*$/gm;
 const HEADING = /^#{1,6}[ \t]/m;
 const CARD_HEADING = /^#{3,6}[ \t]/m;
 const MARKDOWN_SIGNS =
-  /\]\(https?:\/\/|^\[[^\]\n]+\]:[ \t]*\S|^(?:```|~~~)|^\*\*URL:\*\*|^Markdown Content:/m;
+  /\]\(https?:\/\/|^ {0,3}\[[^\]\n]+\]:[ \t]*<?https?:\/\/|^(?:```|~~~)|^\*\*URL:\*\*|^Markdown Content:/m;
 
 /**
  * The shape of a body (front matter already removed):

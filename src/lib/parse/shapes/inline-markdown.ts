@@ -27,7 +27,7 @@ const OPEN_PAREN = 40;
 const CLOSE_PAREN = 41;
 const BANG = 33;
 const SPACE = 32;
-const REFERENCE_DEFINITION = /^ {0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s+["'(].*)?$/;
+const REFERENCE_DEFINITION = /^ {0,3}\[([^\]]+)\]:\s*<?(https?:\/\/[^\s>]+|\/[^\s>]*)>?(?:\s+["'(].*)?$/;
 
 /** Whether a character may be backslash-escaped in Markdown (ASCII punctuation). */
 function isEscapable(code: number): boolean {
