@@ -40,11 +40,12 @@ export function parseQuery(input: string): ParsedQuery {
   const terms = tokenizeText(rest);
   const indexed = terms.filter(isIndexed);
   const kept = indexed.length > 0 || phrases.length > 0 ? indexed : terms;
-  const typing = /[\p{L}\p{N}\p{M}]$/u.test(input);
+  // Phrases became spaces in `rest`: a query ending in a phrase has no word being typed.
+  const typing = /[\p{L}\p{N}\p{M}]$/u.test(rest);
   const lastTerm = terms[terms.length - 1];
   const words = kept.map((term, index) => ({
     term,
-    prefix: typing && index === kept.length - 1 && term === lastTerm && !input.trimEnd().endsWith('"'),
+    prefix: typing && index === kept.length - 1 && term === lastTerm,
   }));
   const seen = new Set<string>();
   const unique = words.filter((word) => (seen.has(word.term) ? false : (seen.add(word.term), true)));

@@ -16,33 +16,38 @@ export interface Token {
   end: number;
 }
 
-/** Folds one word: lowercase, accents and compatibility forms removed (`Café` -> `cafe`). */
+/** Lowercase, with accents and compatibility forms removed (`Café` -> `cafe`, `𝐀` -> `a`). */
+function fold(text: string): string {
+  const lower = text.toLowerCase();
+  return NON_ASCII.test(lower) ? lower.normalize('NFKD').replace(MARKS, '').toLowerCase() : lower;
+}
+
+/** Folds one word: lowercase, accents, compatibility forms and inner punctuation removed. */
 export function foldWord(word: string): string {
-  const lower = word.toLowerCase();
-  return NON_ASCII.test(lower) ? lower.normalize('NFKD').replace(MARKS, '').replace(NON_WORD, '') : lower;
+  return fold(word).replace(NON_WORD, '');
 }
 
 /** The words of `text` with their offsets, in order; words that fold to nothing are left out. */
 export function tokenizeWithOffsets(text: string): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(WORD)) {
-    const term = foldWord(match[0]);
-    if (term !== '') tokens.push({ term, start: match.index, end: match.index + match[0].length });
+    const start = match.index;
+    const end = start + match[0].length;
+    // Folding can split a word (`½` -> `1⁄2`): every part keeps the word's offsets.
+    for (const term of fold(match[0]).split(NON_WORD)) if (term !== '') tokens.push({ term, start, end });
   }
   return tokens;
 }
 
 const ASCII_SEPARATORS = /[^a-z0-9]+/;
-const SEPARATORS = /[^\p{L}\p{N}]+/u;
 
 /**
  * The folded words of `text`, in order: the same words as {@link tokenizeWithOffsets} without
- * offsets, several times faster (ASCII text, most of it, skips the Unicode-aware pattern).
+ * offsets, several times faster on ASCII text (most of it), which skips the Unicode-aware pattern.
  */
 export function tokenizeText(text: string): string[] {
-  const lower = text.toLowerCase();
-  const folded = NON_ASCII.test(lower) ? lower.normalize('NFKD').replace(MARKS, '') : lower;
-  const words = folded.split(NON_ASCII.test(folded) ? SEPARATORS : ASCII_SEPARATORS);
+  if (NON_ASCII.test(text)) return tokenizeWithOffsets(text).map((token) => token.term);
+  const words = text.toLowerCase().split(ASCII_SEPARATORS);
   if (words[0] === '') words.shift();
   if (words[words.length - 1] === '') words.pop();
   return words;

@@ -1,0 +1,104 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildSearchIndex } from '../../../src/lib/search/build-index';
+import { editDistance, SearchEngine, type SearchResponse } from '../../../src/lib/search/engine';
+import { tokenizeText } from '../../../src/lib/search/tokenize';
+import { getSiteData } from '../../../src/site/data';
+import { PROJECT_ROOT } from '../../support/build-site';
+
+const data = getSiteData(join(PROJECT_ROOT, 'content'), true);
+const index = buildSearchIndex({
+  papers: data.newestFirst,
+  topics: data.topics.map((topic) => [topic.slug, topic.name] as const),
+  topicsByPaper: data.topicsByPaper,
+});
+
+/** A fresh engine reading the built files, with the paths it read. */
+function engine(): { engine: SearchEngine; read: string[] } {
+  const read: string[] = [];
+  return {
+    read,
+    engine: new SearchEngine(async (path) => {
+      read.push(path);
+      const body = index.files.get(path);
+      if (body === undefined) throw new Error(`no file ${path}`);
+      return JSON.parse(body);
+    }),
+  };
+}
+
+const ids = (response: SearchResponse) => response.results.map((result) => result.id);
+const words = (id: string) => {
+  const paper = data.paperById.get(id)!;
+  return tokenizeText(`${paper.title}\n${paper.abstract}`);
+};
+
+describe('SearchEngine on the shipped content', () => {
+  it('ranks the one paper naming a rare word first, and reads few files', async () => {
+    const { engine: search, read } = engine();
+    const response = await search.search('Kirundi');
+    expect(response.total).toBe(1);
+    expect(data.paperById.get(ids(response)[0]!)!.abstract).toContain('Kirundi');
+    expect(read.filter((path) => path.includes('/p/'))).toHaveLength(1);
+    expect(read.filter((path) => path.includes('/d/'))).toHaveLength(1);
+    const snippet = response.results[0]!.snippet;
+    expect(snippet.filter((segment) => segment.hit).map((segment) => segment.text)).toContain('Kirundi');
+  });
+
+  it('finds multilingual papers for the typo "multilingal"', async () => {
+    const response = await engine().engine.search('multilingal');
+    expect(response.results.length).toBe(10);
+    for (const id of ids(response)) expect(words(id)).toContain('multilingual');
+  });
+
+  it('ranks papers holding every word above those holding some', async () => {
+    const response = await engine().engine.search('cross-lingual transfer bantu', {}, 20);
+    const full = ids(response).filter((id) =>
+      ['cross', 'lingual', 'transfer', 'bantu'].every((w) => words(id).includes(w)),
+    );
+    expect(full.length).toBeGreaterThan(0);
+    expect(ids(response).slice(0, full.length)).toEqual(full);
+  });
+
+  it('completes the word being typed', async () => {
+    const response = await engine().engine.search('kinyar');
+    expect(response.results.length).toBeGreaterThan(0);
+    for (const id of ids(response)) expect(words(id).some((word) => word.startsWith('kinyar'))).toBe(true);
+    expect((await engine().engine.search('kinyar ')).results).toEqual([]);
+  });
+
+  it('keeps only papers holding a quoted phrase, in order', async () => {
+    const response = await engine().engine.search('"low-resource languages"', {}, 50);
+    expect(response.results.length).toBeGreaterThan(0);
+    for (const id of ids(response)) {
+      const text = words(id).join(' ');
+      expect(text).toContain('low resource languages');
+    }
+    const loose = await engine().engine.search('languages low resource', {}, 50);
+    expect(loose.total).toBeGreaterThan(response.total);
+  });
+
+  it('applies topic and date filters', async () => {
+    const [slug, members] = [...data.papersByTopic].sort((a, b) => b[1].length - a[1].length)[0]!;
+    const inTopic = await engine().engine.search('', { topic: slug }, 1000);
+    expect(ids(inTopic)).toEqual(members.map((paper) => paper.id));
+    const day = data.days[0]!.date;
+    const onDay = await engine().engine.search('models', { from: day, to: day }, 1000);
+    for (const id of ids(onDay)) expect(data.paperById.get(id)!.dates).toContain(day);
+    expect((await engine().engine.search('models', { to: '1999-12-31' })).results).toEqual([]);
+  });
+
+  it('returns nothing for nothing', async () => {
+    expect(await engine().engine.search('   ')).toEqual({ results: [], total: 0 });
+    expect((await engine().engine.search('qqqzzzx')).results).toEqual([]);
+  });
+});
+
+describe('editDistance', () => {
+  it('counts insertions, deletions, substitutions and swaps', () => {
+    expect(editDistance('multilingal', 'multilingual', 2)).toBe(1);
+    expect(editDistance('trasnfer', 'transfer', 2)).toBe(1);
+    expect(editDistance('model', 'modal', 2)).toBe(1);
+    expect(editDistance('abc', 'xyz', 1)).toBe(2);
+  });
+});
