@@ -7,6 +7,7 @@
  *   npm run bench:build [-- --sizes 4000,40000] [--seed 1] [--only bare|site] [--keep]
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadContent } from '../src/lib/content';
@@ -28,6 +29,7 @@ const GOALS = {
 
 interface BuildFigures {
   seconds: number;
+  cpuSeconds?: number;
   peakRssMB: number;
   treePeakRssMB: number;
   /** Paper pages written (folders under papers/). */
@@ -74,6 +76,7 @@ async function build(
   const output = readFileSync(log, 'utf8');
   const figures: BuildFigures = {
     seconds: round(measured.seconds, 1),
+    ...(measured.cpuSeconds !== undefined ? { cpuSeconds: round(measured.cpuSeconds, 1) } : {}),
     peakRssMB: Math.round(measured.peakRssBytes / MB),
     treePeakRssMB: Math.round(measured.treePeakRssBytes / MB),
     paperPages: countPages(outDir),
@@ -83,7 +86,7 @@ async function build(
   const summary = output.split('\n').find((line) => /\bpapers\b/i.test(line) && /\bdays\b/i.test(line));
   if (summary) figures.summary = summary.trim();
   console.log(
-    `  ${name}: ${figures.seconds} s, peak RSS ${figures.peakRssMB} MB (tree ${figures.treePeakRssMB} MB), ` +
+    `  ${name}: ${figures.seconds} s (CPU ${figures.cpuSeconds ?? '?'} s), peak RSS ${figures.peakRssMB} MB (tree ${figures.treePeakRssMB} MB), ` +
       `${figures.paperPages} paper pages, exit ${figures.exitCode}` +
       (measured.exitCode === 0 ? '' : ` - see ${log}:\n${output.split('\n').slice(-25).join('\n')}`),
   );
@@ -118,6 +121,7 @@ async function main(): Promise<void> {
     },
   });
   const sizes = values.sizes.split(',').map(Number);
+  const loadAtStart = round(loadavg()[0]!);
   const seed = Number(values.seed);
   mkdirSync(OUT, { recursive: true });
 
@@ -178,6 +182,8 @@ async function main(): Promise<void> {
     benchmark: 'build',
     at: new Date().toISOString(),
     node: process.version,
+    // Other work on the machine stretches wall times (not CPU seconds or RSS): read them with this.
+    loadAverage: { atStart: loadAtStart, atEnd: round(loadavg()[0]!) },
     sizes: results,
     ratiosOurOverBare: ratios,
     timeGrowth: { papers: papersGrowth, bare: growth('bare'), site: siteGrowth },

@@ -23,6 +23,8 @@ export interface PhaseResult {
   bytes: number;
   /** Wall seconds of each run, first (cold) run first. */
   seconds: number[];
+  /** CPU seconds (user + system, all threads) of each run. */
+  cpuSeconds: number[];
   /** Scraped papers (parse) or merged records (merge) of the last run. */
   papers: number;
   errors: number;
@@ -92,6 +94,7 @@ async function main(): Promise<void> {
   const dir = values.dir;
   const files = listDayFiles(dir, dir);
   const seconds: number[] = [];
+  const cpuSeconds: number[] = [];
   let outcome: Outcome = { bytes: 0, papers: 0, errors: 0, warnings: 0 };
   const session = values.profile ? new Session() : undefined;
   if (session) {
@@ -103,8 +106,11 @@ async function main(): Promise<void> {
     // Collect the previous run's garbage first, so runs do not stack up in the peak.
     globalThis.gc?.();
     const started = performance.now();
+    const cpu = process.cpuUsage();
     outcome = runOnce(phase, dir, files);
     seconds.push((performance.now() - started) / 1000);
+    const used = process.cpuUsage(cpu);
+    cpuSeconds.push((used.user + used.system) / 1e6);
   }
   if (session && values.profile) {
     const { profile } = await session.post('Profiler.stop');
@@ -116,6 +122,7 @@ async function main(): Promise<void> {
     files: files.length,
     ...outcome,
     seconds,
+    cpuSeconds,
     maxRssBytes: process.resourceUsage().maxRSS * 1024,
   };
   console.log(JSON.stringify(result));

@@ -8,6 +8,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SHAPES } from '../src/lib/parse/day-file';
@@ -71,6 +72,7 @@ function main(): void {
   const papers = Number(values.papers);
   const runs = Number(values.runs);
   const seed = Number(values.seed);
+  const loadAtStart = round(loadavg()[0]!, 2);
 
   const { dir, manifest } = ensureCorpus({ papers, seed, shape: 'plain' });
   const input = manifest.bytes;
@@ -155,6 +157,8 @@ function main(): void {
     benchmark: 'parse',
     at: new Date().toISOString(),
     node: process.version,
+    // Other work on the machine slows wall-clock rates: read them with this.
+    loadAverage: { atStart: loadAtStart, atEnd: round(loadavg()[0]!, 2) },
     papers: manifest.papers,
     cards: manifest.featurings,
     files: manifest.days,
@@ -164,6 +168,7 @@ function main(): void {
     endToEndMBps,
     coldEndToEndMBps: mbps(input, endToEnd.seconds[0]!),
     endToEndVsReadTime,
+    endToEndCpuSeconds: round(median(endToEnd.cpuSeconds), 2),
     peakRssMB: {
       baseline: mb(phases.baseline.maxRssBytes),
       read: mb(phases.read.maxRssBytes),

@@ -13,6 +13,8 @@ export interface Measured {
   peakRssBytes: number;
   /** Highest sum of RSS over the process tree seen while polling, bytes. */
   treePeakRssBytes: number;
+  /** User + system CPU seconds of the process and its children (from /usr/bin/time): unlike wall time, barely moved by other load on the machine. */
+  cpuSeconds?: number;
 }
 
 const TIME = '/usr/bin/time';
@@ -63,7 +65,9 @@ export function measureProcess(
   const useTime = existsSync(TIME);
   const log = openSync(options.logFile, 'w');
   const started = performance.now();
-  const [file, argv] = useTime ? [TIME, ['-f', 'MAXRSS_KB=%M', command, ...args]] : [command, [...args]];
+  const [file, argv] = useTime
+    ? [TIME, ['-f', 'MAXRSS_KB=%M CPU_S=%U %S', command, ...args]]
+    : [command, [...args]];
   const child = spawn(file, argv, { cwd: options.cwd, env: options.env, stdio: ['ignore', log, 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => {
@@ -86,7 +90,7 @@ export function measureProcess(
       clearInterval(poll);
       const seconds = (performance.now() - started) / 1000;
       closeSync(log);
-      const timed = /MAXRSS_KB=(\d+)\s*$/.exec(stderr);
+      const timed = /MAXRSS_KB=(\d+) CPU_S=([\d.]+) ([\d.]+)\s*$/.exec(stderr);
       appendFileSync(options.logFile, timed ? stderr.slice(0, timed.index) : stderr);
       const kernelPeak = timed ? Number(timed[1]) * 1024 : 0;
       resolve({
@@ -94,6 +98,7 @@ export function measureProcess(
         seconds,
         peakRssBytes: kernelPeak || polledHwm,
         treePeakRssBytes: Math.max(treePeak, kernelPeak),
+        ...(timed ? { cpuSeconds: Number(timed[2]) + Number(timed[3]) } : {}),
       });
     });
   });
