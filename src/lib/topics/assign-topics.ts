@@ -37,15 +37,13 @@ interface PhraseEntry {
 /** All topics' terms by folded phrase (`tokens joined by spaces`). */
 interface PhraseTable {
   phrases: Map<string, PhraseEntry[]>;
-  /** First tokens of any phrase: most text tokens are not, and are skipped with one lookup. */
-  starts: Set<string>;
-  longest: number;
+  /** Every proper prefix and whole phrase: a scan extends a phrase only while it is one of these. */
+  prefixes: Set<string>;
 }
 
 function compile(topics: readonly Topic[]): PhraseTable {
   const phrases = new Map<string, PhraseEntry[]>();
-  const starts = new Set<string>();
-  let longest = 1;
+  const prefixes = new Set<string>();
   const add = (text: string, entry: PhraseEntry): void => {
     const tokens = tokenize(text);
     if (!tokens.length) return;
@@ -55,14 +53,13 @@ function compile(topics: readonly Topic[]): PhraseTable {
     if (entries.some((e) => e.topic === entry.topic && (e.term === -1) === (entry.term === -1))) return;
     entries.push(entry);
     phrases.set(key, entries);
-    starts.add(tokens[0]!);
-    longest = Math.max(longest, tokens.length);
+    for (let len = 1; len <= tokens.length; len++) prefixes.add(tokens.slice(0, len).join(' '));
   };
   topics.forEach((topic, t) => {
     topic.include.forEach((term, i) => add(term, { topic: t, term: i }));
     topic.exclude.forEach((term) => add(term, { topic: t, term: -1 }));
   });
-  return { phrases, starts, longest };
+  return { phrases, prefixes };
 }
 
 /**
@@ -76,18 +73,24 @@ function scan(
   hit: (e: PhraseEntry) => void,
 ): void {
   covered.fill(0);
+  const found: [entries: PhraseEntry[], length: number][] = [];
   for (let i = 0; i < tokens.length; i++) {
-    if (!table.starts.has(tokens[i]!)) continue;
-    const max = Math.min(table.longest, tokens.length - i);
     let key = tokens[i]!;
-    const keys = [key];
-    for (let len = 2; len <= max; len++) keys.push((key = `${key} ${tokens[i + len - 1]}`));
-    for (let len = max; len >= 1; len--) {
-      const entries = table.phrases.get(keys[len - 1]!);
-      if (!entries) continue;
+    if (!table.prefixes.has(key)) continue;
+    found.length = 0;
+    for (let end = i + 1; ; end++) {
+      const entries = table.phrases.get(key);
+      if (entries) found.push([entries, end - i]);
+      if (end >= tokens.length) break;
+      key = `${key} ${tokens[end]}`;
+      if (!table.prefixes.has(key)) break;
+    }
+    // Longest first: a topic's longer term at this position wins over its shorter ones.
+    for (let f = found.length - 1; f >= 0; f--) {
+      const [entries, length] = found[f]!;
       for (const entry of entries) {
         if (covered[entry.topic]! > i) continue;
-        covered[entry.topic] = i + len;
+        covered[entry.topic] = i + length;
         hit(entry);
       }
     }

@@ -4,7 +4,6 @@
  * (`Cross-lingual LLMs` and `cross lingual LLM` give the same tokens).
  */
 
-const WORD = /[\p{L}\p{N}]+/gu;
 const MARKS = /\p{M}+/gu;
 const POSSESSIVE = /['\u2019]s\b/g;
 const NON_ASCII = /[^\x00-\x7f]/;
@@ -41,14 +40,66 @@ function undouble(stem: string): string {
 }
 
 /** Lowercase, accent-free text with possessive `'s` removed, ready to be cut into words. */
-function fold(text: string): string {
+export function foldText(text: string): string {
   const lower = text.toLowerCase().replace(POSSESSIVE, '');
   return NON_ASCII.test(lower) ? lower.normalize('NFKD').replace(MARKS, '') : lower;
 }
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** Whether `text[i]` is a letter or digit; ASCII is decided without a regex. */
+export function isWordChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+  return LETTER_OR_DIGIT.test(text[i]!);
+}
+
+/**
+ * Calls `visit` with the span of every word (run of letters and digits) of `text`. A hand-written
+ * scan: it runs over every abstract of the corpus, and a regex iterator allocates per word.
+ */
+export function forEachWord(text: string, visit: (start: number, end: number) => void): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isWordChar(text, i)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && isWordChar(text, i)) i++;
+    visit(start, i);
+  }
+}
+
+const ASCII_SEPARATORS = /[^a-z0-9]+/;
+const SEPARATORS = /[^\p{L}\p{N}]+/u;
+
+/** The words of `text`, lowercased and accent-free but not stemmed: the forms a reader would recognise. */
+export function foldedWords(text: string): string[] {
+  const folded = foldText(text);
+  // Splitting natively is several times faster than iterating matches; ASCII text (most) skips Unicode classes.
+  const words = folded.split(NON_ASCII.test(folded) ? SEPARATORS : ASCII_SEPARATORS);
+  if (words[0] === '') words.shift();
+  if (words[words.length - 1] === '') words.pop();
+  return words;
+}
+
+// Stems of words already seen: a corpus repeats a few thousand words millions of times.
+const STEM_CACHE = new Map<string, string>();
+const STEM_CACHE_LIMIT = 200_000;
+
+/** {@link stemWord}, remembered. */
+function cachedStem(word: string): string {
+  let stem = STEM_CACHE.get(word);
+  if (stem === undefined) {
+    if (STEM_CACHE.size >= STEM_CACHE_LIMIT) STEM_CACHE.clear();
+    STEM_CACHE.set(word, (stem = stemWord(word)));
+  }
+  return stem;
+}
+
 /** The words of `text`, lowercased and folded with {@link stemWord}, in order. */
 export function tokenize(text: string): string[] {
-  const tokens: string[] = [];
-  for (const match of fold(text).matchAll(WORD)) tokens.push(stemWord(match[0]));
-  return tokens;
+  return foldedWords(text).map(cachedStem);
 }
