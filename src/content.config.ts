@@ -10,6 +10,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { countProblems, formatProblem } from './lib/problems';
 import { contentDir, getSiteData } from './site/data';
+import { plural } from './site/format';
 
 const daySummarySchema = z.object({
   date: z.iso.date(),
@@ -39,8 +40,12 @@ async function syncContent({ store, logger, parseData, generateDigest }: LoaderC
     });
   }
   logger.info(
-    `${data.days.length} days, ${data.papers.length} papers, ${data.topics.length} topics, ` +
-      `${counts.warning} warnings`,
+    [
+      plural(data.days.length, 'day'),
+      plural(data.papers.length, 'paper'),
+      plural(data.topics.length, 'topic'),
+      plural(counts.warning, 'warning'),
+    ].join(', '),
   );
 }
 

@@ -10,7 +10,7 @@ import { PROJECT_ROOT } from '../support/build-site';
 
 /** A temporary content folder holding `tests/fixtures/<name>/daily` and the shipped topics. */
 export function fixtureContent(name: string): string {
-  const dir = mkdtempSync(join(tmpdir(), `paper-digest-${name}-`));
+  const dir = mkdtempSync(join(tmpdir(), `paper-digest-${name.replaceAll('/', '-')}-`));
   cpSync(join(PROJECT_ROOT, 'tests/fixtures', name, 'daily'), join(dir, 'daily'), { recursive: true });
   cpSync(join(PROJECT_ROOT, 'content/topics'), join(dir, 'topics'), { recursive: true });
   return dir;

@@ -98,7 +98,8 @@ describe('every record has its page', () => {
     const { days } = loadContent(contentDir);
     for (const day of days) {
       const link = archive.querySelector(`main a[href="/days/${day.date}/"]`);
-      expect(link?.parentNode?.text).toContain(`(${day.paperIds.length} papers)`);
+      const count = day.paperIds.length;
+      expect(link?.parentNode?.text).toContain(`(${count} paper${count === 1 ? '' : 's'})`);
     }
     expect(archive.querySelectorAll('main h2').map((h2) => h2.text)).toEqual([
       'February 2024',
@@ -173,12 +174,40 @@ describe('paper pages', () => {
     );
   });
 
+  it('show every field a richer scrape gave: authors, organisation, upvotes, GitHub stars, AI summary', () => {
+    const paper = papers.find((p) => p.arxivId === '2602.23229')!;
+    const page = readPage(rootOut, `papers/${paper.id}/`);
+    const facts = page.querySelector('dl.facts')!.text;
+    for (const author of paper.authors!) expect(facts).toContain(author);
+    expect(facts).toContain(paper.organization);
+    expect(facts).toContain('Upvotes10');
+    expect(facts).toContain('Comments1');
+    expect(facts).toContain('Published26 February 2026');
+    const buttons = page.querySelectorAll('.buttons a').map((a) => [a.text.trim(), a.getAttribute('href')]);
+    expect(buttons).toContainEqual(['Hugging Face', 'https://huggingface.co/papers/2602.23229']);
+    expect(buttons).toContainEqual(['arXiv abstract', 'https://arxiv.org/abs/2602.23229']);
+    expect(buttons).toContainEqual(['PDF', 'https://arxiv.org/pdf/2602.23229']);
+    expect(buttons).toContainEqual([
+      'GitHub: marco-garosi/CIRCLE (9 stars)',
+      'https://github.com/marco-garosi/CIRCLE',
+    ]);
+    expect(buttons).toContainEqual(['Project page: circle-lmm.github.io', 'https://circle-lmm.github.io/']);
+    const summary = page.querySelector('section.summary')!;
+    expect(summary.querySelector('h2')!.text).toBe('AI summary');
+    expect(summary.text).toContain(paper.summary);
+    expect(page.querySelector('.abstract')!.text).not.toContain(paper.summary);
+    expect(
+      page.querySelectorAll('meta[name="citation_author"]').map((m) => m.getAttribute('content')),
+    ).toEqual(paper.authors);
+    expect(attr(page, 'meta[name="citation_publication_date"]', 'content')).toBe('2026/02/26');
+  });
+
   it('carry citation meta and a parseable ScholarlyArticle JSON-LD', () => {
     for (const paper of papers) {
       const page = readPage(rootOut, `papers/${paper.id}/`);
       expect(attr(page, 'meta[name="citation_title"]', 'content')).toBe(paper.title);
       expect(attr(page, 'meta[name="citation_publication_date"]', 'content')).toBe(
-        paper.dates[0]!.replaceAll('-', '/'),
+        (paper.publishedAt ?? paper.dates[0]!).replaceAll('-', '/'),
       );
       const jsonLd = JSON.parse(page.querySelector('script[type="application/ld+json"]')!.textContent);
       expect(jsonLd).toMatchObject({
