@@ -125,7 +125,6 @@ function settlePublishedDays(papers: ScrapedPaper[], pageYear: number): void {
     if (!paper.publishedOn) continue;
     const iso = publishedIso(paper.publishedOn, pageYear);
     if (iso) paper.publishedAt = iso;
-    delete paper.publishedOn;
   }
 }
 

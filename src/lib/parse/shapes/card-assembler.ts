@@ -234,5 +234,7 @@ function applyFact(paper: ScrapedPaper, fact: CardFact): void {
 /** `YYYY-MM-DD` of a card's publication day once the page's year is known; `undefined` if unreal. */
 export function publishedIso(date: MonthDay, pageYear: number): string | undefined {
   const year = date.year ?? pageYear;
-  return isRealDay(year, date.month, date.day) ? toIsoDate(year, date.month, date.day) : undefined;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = date.month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(date.month) ? 30 : 31;
+  return date.day <= days ? toIsoDate(year, date.month, date.day) : undefined;
 }

@@ -78,10 +78,34 @@ export function parseInline(source: string, references: LinkReferences = NO_REFE
   if (source.indexOf('[') === -1 && source.indexOf('\\') === -1 && source.indexOf('!') === -1) {
     return source === '' ? [] : [source];
   }
+  const simple = simpleLink(source);
+  if (simple) return [simple];
   const closing = matchBrackets(source);
   const pieces: InlinePiece[] = [];
   readRange(source, 0, source.length, closing, references, pieces, { image: false });
   return pieces;
+}
+
+const ESCAPE = /\\([!-/:-@[-`{-~ ])/g;
+
+/**
+ * The common case, a whole line that is one `[text](url)` whose text holds no brackets (a card's
+ * abstract or title): read with two searches instead of a scan.
+ */
+function simpleLink(source: string): InlineLink | undefined {
+  if (source.charCodeAt(0) !== OPEN_BRACKET || source.charCodeAt(source.length - 1) !== CLOSE_PAREN)
+    return undefined;
+  const close = source.lastIndexOf('](');
+  if (close <= 0) return undefined;
+  const url = source.slice(close + 2, -1);
+  if (/[\s()<>]/.test(url)) return undefined;
+  const text = source.slice(1, close);
+  if (text.includes('[') || text.includes(']') || text.endsWith('\\')) return undefined;
+  return {
+    text: text.includes('\\') ? text.replace(ESCAPE, (_, ch: string) => ch) : text,
+    url,
+    image: false,
+  };
 }
 
 /** The text of pieces: links replaced by their text, runs concatenated. */
@@ -91,22 +115,25 @@ export function inlineText(pieces: readonly InlinePiece[]): string {
   return text;
 }
 
-/** For every `[` and `(`, the index of its matching closer (or -1); escapes are skipped. */
-function matchBrackets(source: string): Int32Array {
-  const closing = new Int32Array(source.length).fill(-1);
+/** For every `[` and `(`, the index of its matching closer; escapes are skipped. */
+function matchBrackets(source: string): Map<number, number> {
+  const closing = new Map<number, number>();
   const brackets: number[] = [];
   const parens: number[] = [];
-  for (let i = 0; i < source.length; i++) {
+  // A native regex scan jumps over ordinary text; only brackets and escapes are looked at.
+  const special = /[\\[\]()]/g;
+  for (let match = special.exec(source); match; match = special.exec(source)) {
+    const i = match.index;
     const code = source.charCodeAt(i);
-    if (code === BACKSLASH) i++;
+    if (code === BACKSLASH) special.lastIndex = i + 2;
     else if (code === OPEN_BRACKET) brackets.push(i);
     else if (code === CLOSE_BRACKET) {
       const open = brackets.pop();
-      if (open !== undefined) closing[open] = i;
+      if (open !== undefined) closing.set(open, i);
     } else if (code === OPEN_PAREN) parens.push(i);
-    else if (code === CLOSE_PAREN) {
+    else {
       const open = parens.pop();
-      if (open !== undefined) closing[open] = i;
+      if (open !== undefined) closing.set(open, i);
     }
   }
   return closing;
@@ -121,59 +148,63 @@ function readRange(
   source: string,
   start: number,
   end: number,
-  closing: Int32Array,
+  closing: ReadonlyMap<number, number>,
   references: LinkReferences,
   pieces: InlinePiece[],
   flags: Flags,
 ): void {
   let text = '';
   let runStart = start;
-  const flushText = () => {
-    if (text !== '') {
-      const last = pieces[pieces.length - 1];
-      if (typeof last === 'string') pieces[pieces.length - 1] = last + text;
-      else pieces.push(text);
-    }
-    text = '';
-  };
-  for (let i = start; i < end; i++) {
+  const special = /[\\[!]/g;
+  special.lastIndex = start;
+  for (let match = special.exec(source); match && match.index < end; match = special.exec(source)) {
+    const i = match.index;
     const code = source.charCodeAt(i);
-    if (code === BACKSLASH && i + 1 < end) {
+    special.lastIndex = i + 1;
+    if (code === BACKSLASH) {
+      if (i + 1 >= end) continue;
       const next = source.charCodeAt(i + 1);
       if (isEscapable(next) || next === SPACE) {
         // `\ ` is how some converters keep arXiv's wrapped title lines apart: it is a space.
         text += source.slice(runStart, i) + (next === SPACE ? ' ' : source[i + 1]);
-        i++;
-        runStart = i + 1;
+        runStart = i + 2;
+        special.lastIndex = i + 2;
       }
       continue;
     }
-    if (code === BANG && source.charCodeAt(i + 1) === OPEN_BRACKET) {
+    if (code === BANG) {
+      if (source.charCodeAt(i + 1) !== OPEN_BRACKET) continue;
       const link = readLink(source, i + 1, end, closing, references);
       if (link) {
         text += source.slice(runStart, i);
         flags.image = true;
-        i = link.end;
-        runStart = i + 1;
-        continue;
+        runStart = link.end + 1;
+        special.lastIndex = runStart;
       }
+      continue;
     }
-    if (code === OPEN_BRACKET) {
-      const link = readLink(source, i, end, closing, references);
-      if (link) {
-        text += source.slice(runStart, i);
-        flushText();
-        const inner: InlinePiece[] = [];
-        const innerFlags = { image: false };
-        readRange(source, i + 1, link.textEnd, closing, references, inner, innerFlags);
-        pieces.push({ text: inlineText(inner), url: link.url, image: innerFlags.image });
-        i = link.end;
-        runStart = i + 1;
-      }
+    const link = readLink(source, i, end, closing, references);
+    if (link) {
+      text += source.slice(runStart, i);
+      pushText(pieces, text);
+      text = '';
+      const inner: InlinePiece[] = [];
+      const innerFlags = { image: false };
+      readRange(source, i + 1, link.textEnd, closing, references, inner, innerFlags);
+      pieces.push({ text: inlineText(inner), url: link.url, image: innerFlags.image });
+      runStart = link.end + 1;
+      special.lastIndex = runStart;
     }
   }
   text += source.slice(runStart, end);
-  flushText();
+  pushText(pieces, text);
+}
+
+function pushText(pieces: InlinePiece[], text: string): void {
+  if (text === '') return;
+  const last = pieces[pieces.length - 1];
+  if (typeof last === 'string') pieces[pieces.length - 1] = last + text;
+  else pieces.push(text);
 }
 
 /** The link starting at `open` (a `[`): where its text ends, its URL, and its last character. */
@@ -181,15 +212,15 @@ function readLink(
   source: string,
   open: number,
   end: number,
-  closing: Int32Array,
+  closing: ReadonlyMap<number, number>,
   references: LinkReferences,
 ): { textEnd: number; url: string; end: number } | undefined {
-  const close = closing[open]!;
-  if (close < 0 || close >= end) return undefined;
+  const close = closing.get(open);
+  if (close === undefined || close >= end) return undefined;
   const after = source.charCodeAt(close + 1);
   if (after === OPEN_PAREN) {
-    const parenClose = closing[close + 1]!;
-    if (parenClose < 0 || parenClose >= end) return undefined;
+    const parenClose = closing.get(close + 1);
+    if (parenClose === undefined || parenClose >= end) return undefined;
     let destination = source.slice(close + 2, parenClose).trim();
     const space = destination.search(/\s/);
     if (space !== -1) destination = destination.slice(0, space);
@@ -197,8 +228,8 @@ function readLink(
     return { textEnd: close, url: destination, end: parenClose };
   }
   if (after === OPEN_BRACKET) {
-    const labelClose = closing[close + 1]!;
-    if (labelClose < 0 || labelClose >= end) return undefined;
+    const labelClose = closing.get(close + 1);
+    if (labelClose === undefined || labelClose >= end) return undefined;
     const label = source.slice(close + 2, labelClose).trim() || source.slice(open + 1, close).trim();
     // An undefined label still marks a link: its `[12]` is furniture, never text.
     return { textEnd: close, url: references.get(label.toLowerCase()) ?? '', end: labelClose };

@@ -47,11 +47,18 @@ export function parseMarkdown(body: string, lineOffset: number, problems: Proble
     const raw = lines[i]!;
     const trimmed = raw.trim();
     const fileLine = i + 1 + lineOffset;
-    if (trimmed === '' || FENCE.test(trimmed) || definitionLines.has(i) || RULE.test(trimmed)) {
+    // Cheap first-character checks keep the regexes off ordinary lines.
+    const first = trimmed.charCodeAt(0);
+    if (
+      trimmed === '' ||
+      ((first === 96 || first === 126) && FENCE.test(trimmed)) ||
+      (first === 91 && definitionLines.has(i)) ||
+      ((first === 45 || first === 61 || first === 42 || first === 95) && RULE.test(trimmed))
+    ) {
       flush();
       continue;
     }
-    const heading = HEADING.exec(trimmed);
+    const heading = first === 35 ? HEADING.exec(trimmed) : null;
     if (heading) {
       flush();
       const level = heading[1]!.length;
@@ -92,18 +99,22 @@ export function parseMarkdown(body: string, lineOffset: number, problems: Proble
 
     // A link whose text the scraper wrapped over lines is gathered up to its closing bracket.
     let segment = withoutHardBreak(trimmed);
-    let open = openBrackets(segment);
-    const startsLink = segment.startsWith('[');
+    const startsLink = first === 91;
+    let open = startsLink ? openBrackets(segment) : 0;
     const segmentLine = fileLine;
     let spanned = 1;
-    while (open > 0 && startsLink && i + 1 < lines.length) {
-      const next = lines[i + 1]!.trim();
-      if (next === '' || HEADING.test(next)) break;
-      i++;
-      spanned++;
-      const part = withoutHardBreak(next);
-      segment += ' ' + part;
-      open = openBrackets(part, open);
+    if (open > 0) {
+      const parts = [segment];
+      while (open > 0 && i + 1 < lines.length) {
+        const next = lines[i + 1]!.trim();
+        if (next === '' || (next.charCodeAt(0) === 35 && HEADING.test(next))) break;
+        i++;
+        spanned++;
+        const part = withoutHardBreak(next);
+        parts.push(part);
+        open = openBrackets(part, open);
+      }
+      segment = parts.join(' ');
     }
     if (open > 0 && startsLink) {
       // The copy ends inside a link's text: keep what there is as cut prose.
@@ -187,8 +198,9 @@ function collectReferences(lines: readonly string[]): {
   const definitionLines = new Set<number>();
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const first = line.trimStart();
-    if (first.charCodeAt(0) !== 91 || line.length - first.length > 3) continue;
+    let indent = 0;
+    while (indent < 3 && line.charCodeAt(indent) === 32) indent++;
+    if (line.charCodeAt(indent) !== 91) continue;
     const definition = readReferenceDefinition(line);
     if (definition) {
       if (!references.has(definition.label)) references.set(definition.label, definition.url);
