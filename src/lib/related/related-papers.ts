@@ -154,7 +154,10 @@ class Vocabulary {
     let previous = -1;
     let previousEnd = -2;
     forEachCompound(folded, (start, end) => {
-      const word = this.word(folded.slice(start, end));
+      const text = folded.slice(start, end);
+      // A compound's parts count as words too: `finance-specific` is also about `finance`.
+      if (text.includes('-')) for (const part of text.split('-')) this.countWord(part, weight);
+      const word = this.word(text);
       const id = this.wordTerm[word]!;
       if (id < 0) {
         previous = -1;
@@ -168,6 +171,14 @@ class Vocabulary {
       previous = id;
       previousEnd = end;
     });
+  }
+
+  private countWord(text: string, weight: number): void {
+    const word = this.word(text);
+    const id = this.wordTerm[word]!;
+    if (id < 0) return;
+    this.wordCount[word]!++;
+    this.bump(id, weight);
   }
 
   private bump(id: number, weight: number): void {

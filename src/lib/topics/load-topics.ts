@@ -44,15 +44,17 @@ export function loadTopics(dir: string): { topics: Topic[]; problems: Problem[] 
       problems: [{ file: dir, line: 1, level: 'error', message: 'topics folder does not exist' }],
     };
   }
+  // Sorted by slug, not by file name: `.` sorts after `-`, so `a.md` would come after `a-b.md`.
   const names = readdirSync(dir)
     .filter((name) => name.endsWith('.md'))
+    .map((name) => name.slice(0, -3))
     .sort();
   const topics: Topic[] = [];
   const problems: Problem[] = [];
-  for (const name of names) {
-    const file = join(dir, name);
+  for (const slug of names) {
+    const file = join(dir, `${slug}.md`);
     const list = new ProblemList(file);
-    const topic = parseTopicFile(readFileSync(file, 'utf8'), file, name.slice(0, -3), list);
+    const topic = parseTopicFile(readFileSync(file, 'utf8'), file, slug, list);
     problems.push(...list.items);
     if (topic && !list.hasErrors) topics.push(topic);
   }

@@ -13,8 +13,8 @@ const SINGULAR_AS = new Set(['alias', 'atlas', 'bias', 'canvas', 'gas', 'has', '
 
 /**
  * Folds one lowercase word to the form it is matched on, so inflections meet: plurals
- * (`models`, `studies`, `patches`), `-ing`/`-ed` (`training`, `trained` -> `train`, `embedding` -> `embed`)
- * and a final `e` (`finetune`/`finetuned` -> `finetun`). Deliberately light and only for matching:
+ * (`models`, `studies`, `patches`), `-ing`/`-ed` (`training`, `trained` -> `train`, `embedding` -> `embed`),
+ * `-ial` (`financial` -> `financ`) and a final `e` (`finetune`/`finetuned` -> `finetun`). Deliberately light and only for matching:
  * what the site shows are the words as written.
  */
 export function stemWord(word: string): string {
@@ -27,6 +27,8 @@ export function stemWord(word: string): string {
   }
   if (w.endsWith('ing') && w.length - 3 >= 4) w = undouble(w.slice(0, -3));
   else if (w.endsWith('ed') && w.length - 2 >= 4) w = undouble(w.slice(0, -2));
+  // `financial` meets `finance`, `exponential` meets `exponent`; short words (`partial`, `social`) are kept.
+  else if (w.endsWith('ial') && w.length - 3 >= 5) w = w.slice(0, -3);
   if (w.endsWith('e') && w.length >= 5) w = w.slice(0, -1);
   return w;
 }
