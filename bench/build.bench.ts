@@ -15,7 +15,12 @@ import { ensureCorpus } from './corpus/generate-corpus';
 import { measureProcess, type Measured } from './support/measure-process';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const OUT = join(ROOT, 'bench/.out');
+/** This run's folder: runs started side by side (by other people) must not share outputs. */
+const OUT = join(
+  ROOT,
+  'bench/.out',
+  `build-${new Date().toISOString().replace(/[:.]/g, '-')}-${process.pid}`,
+);
 const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 const MB = 1e6;
 
@@ -151,6 +156,7 @@ async function main(): Promise<void> {
       writeFileSync(json, JSON.stringify(records));
       const env = { ...baseEnv(join(OUT, `bare-${size}-cache`)), BARE_PAPERS_JSON: json };
       entry.bare = await build(`bare-${size}`, ['--root', bareRoot()], env, values.keep);
+      if (!values.keep) rmSync(json);
     }
     if (values.only !== 'bare') {
       const env = { ...baseEnv(join(OUT, `site-${size}-cache`)), CONTENT_DIR: dir };
