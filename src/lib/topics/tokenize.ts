@@ -1,6 +1,6 @@
 /**
  * The one word tokenizer topic matching and related papers share, so a topic term and a
- * paper's text are cut and folded the same way: case, accents, hyphens and simple plurals ignored
+ * paper's text are cut and folded the same way: case, accents, hyphens and common inflections ignored
  * (`Cross-lingual LLMs` and `cross lingual LLM` give the same tokens).
  */
 
@@ -12,10 +12,10 @@ const NON_ASCII = /[^\x00-\x7f]/;
 const SINGULAR_AS = new Set(['alias', 'atlas', 'bias', 'canvas', 'gas', 'has', 'was', 'yes', 'this', 'thus']);
 
 /**
- * Folds one lowercase word to the form it is matched on, so inflections meet: plurals
- * (`models`, `studies`, `patches`), `-ing`/`-ed` (`training`, `trained` -> `train`, `embedding` -> `embed`),
- * `-ial` (`financial` -> `financ`) and a final `e` (`finetune`/`finetuned` -> `finetun`). Deliberately light and only for matching:
- * what the site shows are the words as written.
+ * Folds one lowercase word to the form it is matched on, so inflections meet: plurals (`models`,
+ * `studies`, `patches`), `-ing`/`-ed` (`training`, `trained` -> `train`, `embedding` -> `embed`),
+ * `-ial` (`financial` -> `financ`) and a final `e` (`finetune`/`finetuned` -> `finetun`).
+ * Deliberately light and only for matching: what the site shows are the words as written.
  */
 export function stemWord(word: string): string {
   if (word.length <= 3) return word;
@@ -54,24 +54,6 @@ export function isWordChar(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
   return LETTER_OR_DIGIT.test(text[i]!);
-}
-
-/**
- * Calls `visit` with the span of every word (run of letters and digits) of `text`. A hand-written
- * scan: it runs over every abstract of the corpus, and a regex iterator allocates per word.
- */
-export function forEachWord(text: string, visit: (start: number, end: number) => void): void {
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    if (!isWordChar(text, i)) {
-      i++;
-      continue;
-    }
-    const start = i;
-    while (i < n && isWordChar(text, i)) i++;
-    visit(start, i);
-  }
 }
 
 const ASCII_SEPARATORS = /[^a-z0-9]+/;
