@@ -1,5 +1,4 @@
 // @ts-check
-import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 
 // BASE_PATH (`/digest/` for a GitHub Pages project site) and SITE_URL (`https://user.github.io`)
@@ -14,5 +13,4 @@ export default defineConfig({
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [sitemap()],
 });

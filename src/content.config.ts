@@ -49,14 +49,20 @@ async function syncContent({ store, logger, parseData, generateDigest }: LoaderC
   );
 }
 
+/** Dev-server watchers already listening, so a reload never adds a second listener. */
+const watched = new WeakSet<object>();
+
 const digestLoader: Loader = {
   name: 'paper-digest',
   async load(context) {
     await syncContent(context);
     // `astro dev`: a changed day or topic file reloads everything (the pages read the same memo).
+    const { watcher } = context;
+    if (!watcher || watched.has(watcher)) return;
+    watched.add(watcher);
     const dir = contentDir();
-    context.watcher?.add(dir);
-    context.watcher?.on('all', (_event, path) => {
+    watcher.add(dir);
+    watcher.on('all', (_event, path) => {
       if (path.startsWith(dir)) {
         syncContent(context).catch((error: unknown) => context.logger.error(String(error)));
       }

@@ -14,6 +14,9 @@ import { loadTopics, type Topic } from '../lib/topics/load-topics';
 /** How many related papers a paper page lists. */
 export const RELATED_COUNT = 5;
 
+/** Papers per topic page. */
+export const TOPIC_PAGE_SIZE = 25;
+
 /** A day with the days before and after it, for the day page's navigation. */
 export interface DayEntry {
   day: Day;

@@ -102,6 +102,7 @@ describe('every record has its page', () => {
       expect(link?.parentNode?.text).toContain(`(${count} paper${count === 1 ? '' : 's'})`);
     }
     expect(archive.querySelectorAll('main h2').map((h2) => h2.text)).toEqual([
+      'March 2026',
       'February 2024',
       'January 2024',
     ]);
