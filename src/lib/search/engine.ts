@@ -19,7 +19,7 @@ import {
 } from './index-format';
 import { parseQuery, type QueryPhrase, type QueryWord } from './query';
 import { highlight, snippet, type Segment } from './snippet';
-import { isIndexed, tokenizeText } from './tokenize';
+import { foldText, isIndexed, tokenizeText } from './tokenize';
 
 /** Reads one index file (path relative to the index folder) as parsed JSON. */
 export type IndexLoader = (path: string) => Promise<unknown>;
@@ -47,7 +47,7 @@ export interface SearchResponse {
 }
 
 /** Candidates Fuse ranks per round; phrase queries take more rounds when few candidates hold the phrase. */
-const CANDIDATES = 40;
+const CANDIDATES = 24;
 const PHRASE_ROUNDS = 4;
 const PREFIX_EXPANSIONS = 12;
 const FUZZY_EXPANSIONS = 6;
@@ -217,6 +217,20 @@ export class SearchEngine {
     return found.every((entry) => entry !== undefined) ? found : [];
   }
 
+  private scratch?: { score: Float64Array; hits: Uint8Array; groupScore: Float64Array };
+
+  /** Per-paper scratch arrays, kept between queries (each query leaves them zeroed). */
+  private buffers(size: number): { score: Float64Array; hits: Uint8Array; groupScore: Float64Array } {
+    if (this.scratch?.score.length !== size) {
+      this.scratch = {
+        score: new Float64Array(size),
+        hits: new Uint8Array(size),
+        groupScore: new Float64Array(size),
+      };
+    }
+    return this.scratch;
+  }
+
   private doc(meta: SearchMeta, doc: number): Promise<SearchDoc> {
     return this.file<SearchDoc>(indexPaths.doc(meta.version, doc));
   }
@@ -326,7 +340,7 @@ export class SearchEngine {
       ...query.words.map(async (word) => ({ expansions: await this.expand(meta, word), pattern: word.term })),
       ...query.phrases.map(async (phrase) => ({
         expansions: await this.phraseWords(meta, phrase),
-        pattern: `'"${phrase.text.toLowerCase()}"`,
+        pattern: `'"${foldText(phrase.text)}"`,
       })),
     ]);
     const [allowed, lists] = await Promise.all([
@@ -336,9 +350,7 @@ export class SearchEngine {
       ),
     ]);
 
-    const score = new Float64Array(meta.docCount);
-    const hits = new Uint8Array(meta.docCount);
-    const groupScore = new Float64Array(meta.docCount);
+    const { score, hits, groupScore } = this.buffers(meta.docCount);
     const touched: number[] = [];
     groups.forEach((group, g) => {
       const inGroup: number[] = [];
@@ -364,15 +376,17 @@ export class SearchEngine {
     });
 
     const everything = groups.length;
+    const wanted = Math.max(CANDIDATES, limit + 8);
+    const rounds = query.phrases.length > 0 ? PHRASE_ROUNDS : 1;
     let total = 0;
-    const ranked: Candidate[] = [];
+    const buffer = new TopCandidates(wanted * rounds);
     for (const doc of touched) {
       if (hits[doc] === everything) total++;
-      ranked.push({ doc, hits: hits[doc]!, score: score[doc]! });
+      buffer.offer(doc, hits[doc]!, score[doc]!);
+      hits[doc] = 0;
+      score[doc] = 0;
     }
-    const wanted = Math.max(CANDIDATES, limit * 2);
-    const rounds = query.phrases.length > 0 ? PHRASE_ROUNDS : 1;
-    const best = topCandidates(ranked, wanted * rounds);
+    const best = buffer.best();
     const highlightTerms = new Set(groups.flatMap((group) => group.expansions.map((e) => e.term)));
 
     const chosen: { record: SearchDoc; candidate: Candidate; fuse: number }[] = [];
@@ -384,7 +398,7 @@ export class SearchEngine {
         .map((record, i) => ({ record, candidate: batch[i]! }))
         .filter(({ record }) => query.phrases.every((phrase) => holdsPhrase(record, phrase)));
       const fuseScores = rankWithFuse(
-        kept.map(({ record }) => this.fuseDoc(meta, record)),
+        kept.map(({ record }) => this.fuseDoc(meta, record, highlightTerms)),
         groups,
       );
       kept.forEach((entry, i) => chosen.push({ ...entry, fuse: fuseScores[i]! }));
@@ -404,12 +418,17 @@ export class SearchEngine {
     };
   }
 
-  private fuseDoc(meta: SearchMeta, record: SearchDoc): FuseDoc {
+  /**
+   * What Fuse sees of a paper, folded like the query (so Fuse needs no diacritics pass): the
+   * abstract is cut to its sentences holding a query word, which keeps Fuse's per-character
+   * cost low on long abstracts without changing which papers match.
+   */
+  private fuseDoc(meta: SearchMeta, record: SearchDoc, terms: ReadonlySet<string>): FuseDoc {
     return {
-      title: record.title,
-      abstract: record.abstract,
-      topics: record.topics.map((slug) => topicName(meta, slug)),
-      authors: record.authors ?? [],
+      title: foldText(record.title),
+      abstract: foldText(matchingSentences(record.abstract, terms)),
+      topics: record.topics.map((slug) => foldText(topicName(meta, slug))),
+      authors: (record.authors ?? []).map(foldText),
       arxivId: record.arxivId ?? '',
     };
   }
@@ -425,6 +444,15 @@ export class SearchEngine {
   }
 }
 
+const SENTENCE_END = /(?<=[.!?])\s+/;
+
+/** The sentences of `text` holding one of `terms` (the first sentence when none does). */
+function matchingSentences(text: string, terms: ReadonlySet<string>): string {
+  const sentences = text.split(SENTENCE_END);
+  const kept = sentences.filter((sentence) => tokenizeText(sentence).some((term) => terms.has(term)));
+  return (kept.length > 0 ? kept : sentences.slice(0, 1)).join(' ');
+}
+
 function topicName(meta: SearchMeta, slug: string): string {
   return meta.topics.find(([topicSlug]) => topicSlug === slug)?.[1] ?? slug;
 }
@@ -434,19 +462,33 @@ function rank(prefilter: number, fuse: number): number {
   return prefilter + 2 * (1 - fuse);
 }
 
-/** The best `size` candidates, best first, without sorting all of them. */
-function topCandidates(candidates: Candidate[], size: number): Candidate[] {
-  if (candidates.length <= size * 4) return candidates.sort((a, b) => (better(a, b) ? -1 : 1)).slice(0, size);
-  // Keep a bounded, sorted buffer: most candidates lose to its last entry at once.
-  const buffer: Candidate[] = [];
-  for (const candidate of candidates) {
-    if (buffer.length === size && !better(candidate, buffer[size - 1]!)) continue;
-    let at = buffer.length;
-    while (at > 0 && better(candidate, buffer[at - 1]!)) at--;
-    buffer.splice(at, 0, candidate);
-    if (buffer.length > size) buffer.pop();
+/** The best `size` candidates seen, kept sorted; most offers lose to the last one at once. */
+class TopCandidates {
+  private readonly size: number;
+  private readonly kept: Candidate[] = [];
+
+  constructor(size: number) {
+    this.size = size;
   }
-  return buffer;
+
+  offer(doc: number, hits: number, score: number): void {
+    const { kept, size } = this;
+    const last = kept[kept.length - 1];
+    const beatsLast =
+      !last ||
+      hits > last.hits ||
+      (hits === last.hits && (score > last.score || (score === last.score && doc < last.doc)));
+    if (kept.length === size && !beatsLast) return;
+    const candidate = { doc, hits, score };
+    let at = kept.length;
+    while (at > 0 && better(candidate, kept[at - 1]!)) at--;
+    kept.splice(at, 0, candidate);
+    if (kept.length > size) kept.pop();
+  }
+
+  best(): Candidate[] {
+    return this.kept;
+  }
 }
 
 /** Whether the paper's title or abstract holds the phrase's words in a row. */
@@ -472,7 +514,6 @@ function rankWithFuse(docs: FuseDoc[], groups: Group[]): number[] {
     keys: FUSE_KEYS.map((key) => ({ ...key })),
     includeScore: true,
     ignoreLocation: true,
-    ignoreDiacritics: true,
     useExtendedSearch: true,
     threshold: 0.34,
   });

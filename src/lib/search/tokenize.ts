@@ -17,14 +17,14 @@ export interface Token {
 }
 
 /** Lowercase, with accents and compatibility forms removed (`Café` -> `cafe`, `𝐀` -> `a`). */
-function fold(text: string): string {
+export function foldText(text: string): string {
   const lower = text.toLowerCase();
   return NON_ASCII.test(lower) ? lower.normalize('NFKD').replace(MARKS, '').toLowerCase() : lower;
 }
 
 /** Folds one word: lowercase, accents, compatibility forms and inner punctuation removed. */
 export function foldWord(word: string): string {
-  return fold(word).replace(NON_WORD, '');
+  return foldText(word).replace(NON_WORD, '');
 }
 
 /** The words of `text` with their offsets, in order; words that fold to nothing are left out. */
@@ -34,7 +34,7 @@ export function tokenizeWithOffsets(text: string): Token[] {
     const start = match.index;
     const end = start + match[0].length;
     // Folding can split a word (`½` -> `1⁄2`): every part keeps the word's offsets.
-    for (const term of fold(match[0]).split(NON_WORD)) if (term !== '') tokens.push({ term, start, end });
+    for (const term of foldText(match[0]).split(NON_WORD)) if (term !== '') tokens.push({ term, start, end });
   }
   return tokens;
 }

@@ -8,7 +8,7 @@ import { enableArrowKeys, renderResults } from './render-results';
 import { SearchClient, type SearchRequest } from './search-client';
 
 /** Results the page shows. */
-const PAGE_LIMIT = 20;
+const PAGE_LIMIT = 12;
 /** A query left alone this long gets its own history entry. */
 const SETTLE_MS = 1000;
 
