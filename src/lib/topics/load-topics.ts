@@ -35,13 +35,20 @@ const CLOSING = /\r?\n---[ \t]*(?:\r?\n|$)/;
 /**
  * Reads every `<dir>/*.md` topic file, sorted by slug. A file with an error is left out and
  * reported with its line; warnings (no description, repeated terms) keep the topic.
- * A missing folder is an error, an empty one just gives no topics.
+ * A missing folder is a warning (a site without topics), an empty one gives no topics silently.
  */
 export function loadTopics(dir: string): { topics: Topic[]; problems: Problem[] } {
   if (!existsSync(dir)) {
     return {
       topics: [],
-      problems: [{ file: dir, line: 1, level: 'error', message: 'topics folder does not exist' }],
+      problems: [
+        {
+          file: dir,
+          line: 1,
+          level: 'warning',
+          message: 'no topics folder: the site is built without topics',
+        },
+      ],
     };
   }
   // Sorted by slug, not by file name: `.` sorts after `-`, so `a.md` would come after `a-b.md`.

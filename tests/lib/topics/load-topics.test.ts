@@ -133,7 +133,10 @@ describe('loadTopics on bad files', () => {
     expect(topic!.descriptionHtml).not.toMatch(/<script|javascript:|onerror|<img/i);
   });
 
-  it('reports a missing folder as an error', () => {
-    expect(loadTopics(join(dir, 'missing')).problems).toMatchObject([{ level: 'error', line: 1 }]);
+  it('warns about a missing folder and gives no topics', () => {
+    expect(loadTopics(join(dir, 'missing'))).toMatchObject({
+      topics: [],
+      problems: [{ level: 'warning', line: 1 }],
+    });
   });
 });
