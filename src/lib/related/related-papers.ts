@@ -107,6 +107,9 @@ function forEachCompound(text: string, visit: (start: number, end: number) => vo
   }
 }
 
+/** A piece of text that is exactly one word or hyphenated compound (ASCII, the common case). */
+const PLAIN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 /** Larger than any term id, so two ids make one numeric phrase key. */
 const PAIR_BASE = 2 ** 24;
 
@@ -149,28 +152,40 @@ class Vocabulary {
     return { terms, counts };
   }
 
+  /**
+   * Counts the words of `text`. It is cut at single spaces first: most pieces are one plain word
+   * or compound (checked with one regex), and only the rest go through the character scan.
+   */
   private add(text: string, weight: number): void {
-    const folded = foldText(text);
     let previous = -1;
-    let previousEnd = -2;
-    forEachCompound(folded, (start, end) => {
-      const text = folded.slice(start, end);
-      // A compound's parts count as words too: `finance-specific` is also about `finance`.
-      if (text.includes('-')) for (const part of text.split('-')) this.countWord(part, weight);
-      const word = this.word(text);
-      const id = this.wordTerm[word]!;
-      if (id < 0) {
-        previous = -1;
-        return;
+    for (const piece of foldText(text).split(' ')) {
+      if (PLAIN.test(piece)) {
+        previous = this.take(piece, previous, weight);
+        continue;
       }
-      this.wordCount[word]!++;
-      this.bump(id, weight);
-      if (previous >= 0 && start === previousEnd + 1 && folded.charCodeAt(previousEnd) === 32) {
-        this.bump(this.pair(previous, id), weight);
-      }
-      previous = id;
-      previousEnd = end;
-    });
+      // Words inside a piece are separated by punctuation, so only its first word pairs with the
+      // word before and only a word ending the piece pairs with the next one.
+      let last = -1;
+      let lastEnd = -1;
+      forEachCompound(piece, (start, end) => {
+        last = this.take(piece.slice(start, end), start === 0 ? previous : -1, weight);
+        lastEnd = end;
+      });
+      previous = lastEnd === piece.length ? last : -1;
+    }
+  }
+
+  /** Counts one word (and the phrase it ends, after `previous`); returns its term, or -1 for a stopword. */
+  private take(text: string, previous: number, weight: number): number {
+    // A compound's parts count as words too: `finance-specific` is also about `finance`.
+    if (text.includes('-')) for (const part of text.split('-')) this.countWord(part, weight);
+    const word = this.word(text);
+    const id = this.wordTerm[word]!;
+    if (id < 0) return -1;
+    this.wordCount[word]!++;
+    this.bump(id, weight);
+    if (previous >= 0) this.bump(this.pair(previous, id), weight);
+    return id;
   }
 
   private countWord(text: string, weight: number): void {
