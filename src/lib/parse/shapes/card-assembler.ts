@@ -30,7 +30,16 @@ interface Card {
   facts: CardFact[];
 }
 
-const SENTENCE_BREAK = /[\p{Ll}\p{N})\]%][.!?]["'’”]? +[\p{Lu}]/u;
+// AI summaries are one sentence: a sentence end followed by a capital means prose of several.
+const SENTENCE_BREAK = /[.!?]["'’”)]? +[\p{Lu}\p{N}]/u;
+const SENTENCE_END = /\p{L}{2}[.!?]["'’”)]?(?= |$)/gu;
+
+/** Whether text reads as more than one sentence (then it is an abstract, not an AI summary). */
+function severalSentences(text: string): boolean {
+  if (SENTENCE_BREAK.test(text)) return true;
+  SENTENCE_END.lastIndex = 0;
+  return SENTENCE_END.exec(text) !== null && SENTENCE_END.exec(text) !== null;
+}
 
 /** Collects one page's cards in reading order. */
 export class CardAssembler {
@@ -183,7 +192,7 @@ export class CardAssembler {
     }
     const paper: ScrapedPaper = { title: card.title, abstract: '', line: card.line, links: [] };
     const only = card.paragraphs.length === 1 ? card.paragraphs[0]! : undefined;
-    if (trending && only && only.lines === 1 && !card.cut && !SENTENCE_BREAK.test(only.text)) {
+    if (trending && only && only.lines === 1 && !card.cut && !severalSentences(only.text)) {
       paper.summary = only.text;
     } else {
       paper.abstract = unwrapLatexUrls(card.paragraphs.map((p) => p.text).join('\n\n'));

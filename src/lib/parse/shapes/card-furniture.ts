@@ -101,7 +101,7 @@ export function paperIdOf(url: string): string | undefined {
 
 /** Reads one link by where it points and what it says. */
 export function classifyLink(rawText: string, url: string, image: boolean): LinkRole {
-  const text = rawText.replace(UPVOTE_PREFIX, '').trim();
+  const text = (rawText.charCodeAt(0) === 91 ? rawText.replace(UPVOTE_PREFIX, '') : rawText).trim();
   if (url === '') return text === '' ? { role: 'skip' } : { role: 'content' };
   const paper = PAPER_URL.exec(url);
   if (paper) {

@@ -17,6 +17,14 @@ const CARD_HEADING = /^#{3,6}[ \t]/m;
 const MARKDOWN_SIGNS =
   /\]\(https?:\/\/|^ {0,3}\[[^\]\n]+\]:[ \t]*<?https?:\/\/|^(?:```|~~~)|^\*\*URL:\*\*|^Markdown Content:/m;
 
+/** How many times a global pattern matches, counting no further than `limit`. */
+function countUpTo(text: string, pattern: RegExp, limit: number): number {
+  pattern.lastIndex = 0;
+  let count = 0;
+  while (count < limit && pattern.exec(text)) count++;
+  return count;
+}
+
 /**
  * The shape of a body (front matter already removed):
  * - `api-json`: starts like a JSON array of objects (or an object);
@@ -27,10 +35,9 @@ const MARKDOWN_SIGNS =
 export function detectShape(body: string): ShapeName {
   const sample = body.length > SAMPLE ? body.slice(0, SAMPLE) : body;
   if (JSON_START.test(sample)) return 'api-json';
-  const paperUrlLines = sample.match(BARE_PAPER_URL)?.length ?? 0;
+  const paperUrlLines = countUpTo(sample, BARE_PAPER_URL, 2);
   if (paperUrlLines > 0 && !CARD_HEADING.test(sample)) {
-    const urlLines = sample.match(BARE_URL)?.length ?? 0;
-    if (paperUrlLines >= 2 || urlLines >= 3) return 'urls-text';
+    if (paperUrlLines >= 2 || countUpTo(sample, BARE_URL, 3) >= 3) return 'urls-text';
   }
   if (HEADING.test(sample) || MARKDOWN_SIGNS.test(sample)) return 'markdown';
   return 'plain';

@@ -54,7 +54,8 @@ export function withoutHardBreak(line: string): string {
     end--;
     if (end > 0 && line.charCodeAt(end - 1) === BACKSLASH) end--;
   }
-  return line.slice(0, end).trim();
+  const kept = end === line.length ? line : line.slice(0, end);
+  return kept.charCodeAt(0) <= SPACE || kept.charCodeAt(kept.length - 1) <= SPACE ? kept.trim() : kept;
 }
 
 /**

@@ -4,7 +4,7 @@
  * gives back the links, which are then read like any other listing page's links.
  */
 import type { ProblemList } from '../../problems';
-import { normalizeLine, splitLines } from '../../text/normalize';
+import { splitLines } from '../../text/normalize';
 import type { ShapeResult } from '../scraped-paper';
 import { CardAssembler } from './card-assembler';
 import { classifyLink } from './card-furniture';
@@ -50,10 +50,11 @@ export function parseTextWithUrls(body: string, lineOffset: number, problems: Pr
   };
 
   for (let i = 0; i < lines.length; i++) {
-    const text = normalizeLine(lines[i]!);
+    // The assembler normalizes what it keeps; here trimming is enough to tell lines apart.
+    const text = lines[i]!.trim();
     if (text === '') continue;
     const line = i + 1 + lineOffset;
-    if (BARE_URL.test(text)) {
+    if (text.charCodeAt(0) === 104 && BARE_URL.test(text)) {
       const linkText = pending?.text ?? '';
       const linkLine = pending?.line ?? line;
       pending = undefined;

@@ -56,9 +56,13 @@ const sentence = fc
 const abstract = fc.array(sentence, { minLength: 2, maxLength: 6 }).map((s) => s.join(' '));
 /** The same paper has the same arXiv id on every day, as on the real site. */
 function arxivIdOf(title: string): string {
-  let hash = 7;
-  for (const ch of titleKey(title)) hash = (hash * 31 + ch.charCodeAt(0)) % 1_000_000_007;
-  return `${2301 + (hash % 12)}.${String(hash % 100_000).padStart(5, '0')}`;
+  let high = 7;
+  let low = 11;
+  for (const ch of titleKey(title)) {
+    high = (high * 31 + ch.charCodeAt(0)) % 9_000;
+    low = (low * 37 + ch.charCodeAt(0)) % 100_000;
+  }
+  return `${1000 + high}.${String(low).padStart(5, '0')}`;
 }
 const dayPapers = fc.uniqueArray(
   fc
