@@ -242,6 +242,17 @@ describe('meta tags', () => {
   });
 });
 
+describe('text', () => {
+  it('keeps the spaces between inline elements and words (Astro 7 strips whitespace between them)', () => {
+    const glued = /(?:<\/(?:a|strong|span|em)>[A-Za-z(])|(?:[A-Za-z,.:)](?:<a |<strong|<span))/;
+    const offenders = htmlFiles(rootOut).flatMap((file) => {
+      const match = glued.exec(readFileSync(join(rootOut, file), 'utf8'));
+      return match ? [`${file}: ${match[0]}`] : [];
+    });
+    expect(offenders).toEqual([]);
+  });
+});
+
 /** Every internal reference of every HTML page: links, assets, form actions, canonical and og URLs. */
 function internalReferences(outDir: string, site: string, base: string) {
   const refs: { file: string; ref: string; path: string }[] = [];
