@@ -19,6 +19,12 @@ const BOILERPLATE_LINES = new Set(
     'trending',
     'previous',
     'next',
+    // Listing-page furniture that Markdown and text exports keep.
+    'trending papers ranked by github stars activity',
+    'daily papers - hugging face',
+    'system theme',
+    'log in',
+    'sign up',
   ].map((line) => line.toLowerCase()),
 );
 
