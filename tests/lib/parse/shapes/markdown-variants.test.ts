@@ -158,6 +158,22 @@ describe('Markdown listing pages in other scrapers’ shapes', () => {
     ]);
   });
 
+  it('puts a date line the latest such day not after `retrieved:`, across a new year', () => {
+    const card = `### [Citing Sources](https://huggingface.co/papers/2506.01234)\n\n[${ABSTRACT_A}](https://huggingface.co/papers/2506.01234)\n\n·\n\nDec 30\n`;
+    const day = parseDayText(`---\nretrieved: 2026-01-02\n---\nDec 31\n\n${card}`, 'firecrawl.md');
+    expect(day.date).toBe('2025-12-31');
+    expect(day.papers[0]!.publishedAt).toBe('2025-12-30');
+    const undated = parseDayText(`Dec 31\n\n${card}`, 'firecrawl.md');
+    expect(undated.date).toBeUndefined();
+    expect(undated.problems).toEqual([
+      expect.objectContaining({
+        line: 1,
+        level: 'error',
+        message: expect.stringMatching(/the date line "Dec 31" has no year: .*--date 2025-12-31/),
+      }),
+    ]);
+  });
+
   it('keeps the papers of a firecrawl copy cut mid-abstract and warns about the cut one', () => {
     const text = readFileSync('tests/fixtures/real/search-firecrawl-markdown.md', 'utf8');
     const cut = text.slice(
