@@ -164,22 +164,23 @@ async function main(): Promise<void> {
     }
   }
 
-  const ratios: Record<string, { time?: number; rss?: number }> = {};
+  const ratios: Record<string, { time?: number; cpu?: number; rss?: number }> = {};
   for (const [size, { bare, site }] of Object.entries(results)) {
     if (bare && site && bare.exitCode === 0 && site.exitCode === 0) {
       ratios[size] = {
         time: round(site.seconds / bare.seconds),
+        ...(site.cpuSeconds && bare.cpuSeconds ? { cpu: round(site.cpuSeconds / bare.cpuSeconds) } : {}),
         rss: round(site.peakRssMB / bare.peakRssMB),
       };
     }
   }
   const [small, large] = [Math.min(...sizes), Math.max(...sizes)];
-  const growth = (kind: 'bare' | 'site') => {
+  const growth = (kind: 'bare' | 'site', measure: 'seconds' | 'cpuSeconds' = 'seconds') => {
     const a = results[small]?.[kind];
     const b = results[large]?.[kind];
-    return a && b && a.exitCode === 0 && b.exitCode === 0 && small !== large
-      ? round(b.seconds / a.seconds)
-      : undefined;
+    if (small === large || a?.exitCode !== 0 || b?.exitCode !== 0) return undefined;
+    const [from, to] = [a[measure], b[measure]];
+    return from && to ? round(to / from) : undefined;
   };
   const papersGrowth = round(large / small);
   const siteGrowth = growth('site');
@@ -193,6 +194,11 @@ async function main(): Promise<void> {
     sizes: results,
     ratiosOurOverBare: ratios,
     timeGrowth: { papers: papersGrowth, bare: growth('bare'), site: siteGrowth },
+    cpuGrowth: {
+      papers: papersGrowth,
+      bare: growth('bare', 'cpuSeconds'),
+      site: growth('site', 'cpuSeconds'),
+    },
     goals: {
       [`timeAtMost${GOALS.vsBare}xBareAt${large}`]:
         largeRatio?.time !== undefined ? largeRatio.time <= GOALS.vsBare : null,
