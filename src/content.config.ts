@@ -62,10 +62,14 @@ const digestLoader: Loader = {
     watched.add(watcher);
     const dir = contentDir();
     watcher.add(dir);
+    // One reload per burst of changes (an editor's save, `digest add`), not one per file event.
+    let pending: ReturnType<typeof setTimeout> | undefined;
     watcher.on('all', (_event, path) => {
-      if (path.startsWith(dir)) {
+      if (!path.startsWith(dir)) return;
+      clearTimeout(pending);
+      pending = setTimeout(() => {
         syncContent(context).catch((error: unknown) => context.logger.error(String(error)));
-      }
+      }, 100);
     });
   },
 };
