@@ -7,8 +7,6 @@ import type { SearchFilters, SearchResponse } from '../../lib/search/engine';
 import { enableArrowKeys, renderResults } from './render-results';
 import { SearchClient, type SearchRequest } from './search-client';
 
-/** Results the page shows. */
-const PAGE_LIMIT = 12;
 /** A query left alone this long gets its own history entry. */
 const SETTLE_MS = 1000;
 
@@ -29,6 +27,7 @@ function init(form: HTMLFormElement): void {
   const status = document.getElementById('search-status')!;
   const list = document.getElementById('search-results')!;
   const total = Number(form.dataset.total ?? 0);
+  const limit = Number(form.dataset.limit ?? 12);
 
   const readUrl = (): PageState => {
     const params = new URLSearchParams(location.search);
@@ -77,7 +76,7 @@ function init(form: HTMLFormElement): void {
       status.textContent = `Type to search ${total.toLocaleString('en-US')} papers by title, abstract, topic, author or arXiv id.`;
       return;
     }
-    client.search({ query: state.q, filters, limit: PAGE_LIMIT });
+    client.search({ query: state.q, filters, limit });
   };
 
   let settled = true;
