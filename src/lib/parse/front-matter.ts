@@ -21,6 +21,36 @@ const RETRIEVED_KEYS = ['retrieved', 'exported', 'fetched', 'scraped', 'captured
 
 const OPENING = /^(?:\ufeff)?---[ \t]*\r?\n/;
 
+const FLAT_LINE = /^([A-Za-z_][\w-]*):[ \t]+(?:"([^"\\]*)"|([\w./?=%&+,()~@$-][\w ./?=%&+,()~@$:-]*))[ \t]*$/;
+const YAML_WORDS = new Set(['null', '~', 'true', 'false', 'yes', 'no', 'on', 'off']);
+const YAML_TIMESTAMP_WITH_TIME = /^\d{4}-\d{1,2}-\d{1,2}[Tt ]/;
+
+/**
+ * Front matter that is only `key: value` lines of plain or double-quoted text, read without a YAML
+ * parser (scrapers write such blocks; js-yaml costs more than the rest of a small day file).
+ * `undefined` for anything else, which gray-matter then reads. Values YAML would read differently
+ * from their text (times of day, which YAML turns into instants) also go to gray-matter.
+ */
+function readFlatYaml(block: string): Record<string, unknown> | undefined {
+  const lines = block.split(/\r?\n/);
+  const data: Record<string, unknown> = {};
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.trim() === '' || /^---[ \t]*$/.test(line)) continue;
+    const match = FLAT_LINE.exec(line);
+    if (!match) return undefined;
+    const value = match[2] ?? match[3]!;
+    if (
+      match[3] !== undefined &&
+      (value.includes(': ') || YAML_TIMESTAMP_WITH_TIME.test(value) || YAML_WORDS.has(value.toLowerCase()))
+    ) {
+      return undefined;
+    }
+    data[match[1]!] = value;
+  }
+  return data;
+}
+
 /** Splits off and reads front matter; a file without it is all body. Bad front matter is reported. */
 export function splitFrontMatter(text: string, problems: ProblemList): SplitFrontMatter {
   const opening = OPENING.exec(text);
@@ -36,7 +66,7 @@ export function splitFrontMatter(text: string, problems: ProblemList): SplitFron
   let raw: Record<string, unknown>;
   try {
     // Passing options turns off gray-matter's cache, which would keep every file's text alive.
-    raw = matter(block.replace(/^\ufeff/, ''), {}).data;
+    raw = readFlatYaml(block) ?? matter(block.replace(/^\ufeff/, ''), {}).data;
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     problems.error(1, `front matter is not valid YAML: ${reason}`);
