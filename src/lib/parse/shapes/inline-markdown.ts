@@ -65,11 +65,12 @@ export function withoutHardBreak(line: string): string {
 export function openBrackets(text: string, depth = 0): number {
   let open = depth;
   if (text.indexOf('[') === -1 && text.indexOf(']') === -1) return open;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === BACKSLASH) i++;
+  const special = /[\\[\]]/g;
+  for (let match = special.exec(text); match; match = special.exec(text)) {
+    const code = text.charCodeAt(match.index);
+    if (code === BACKSLASH) special.lastIndex = match.index + 2;
     else if (code === OPEN_BRACKET) open++;
-    else if (code === CLOSE_BRACKET && open > 0) open--;
+    else if (open > 0) open--;
   }
   return open;
 }
