@@ -169,8 +169,13 @@ function main(): void {
     endToEndMBps,
     coldEndToEndMBps: mbps(input, endToEnd.seconds[0]!),
     endToEndVsReadTime,
-    // Input MB per CPU second (all threads): what wall-clock rates would be on an idle machine, at most.
-    endToEndMBpsPerCpuSecond: mbps(input, median(endToEnd.cpuSeconds)),
+    // Input MB per CPU second (all threads): close to what wall-clock rates are on an idle machine,
+    // and barely moved by other load, unlike the wall-clock rates above.
+    mbPerCpuSecond: {
+      read: mbps(input, median(phases.read.cpuSeconds)),
+      parse: mbps(input, median(phases.parse.cpuSeconds)),
+      endToEnd: mbps(input, median(endToEnd.cpuSeconds)),
+    },
     peakRssMB: {
       baseline: mb(phases.baseline.maxRssBytes),
       read: mb(phases.read.maxRssBytes),
