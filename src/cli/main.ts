@@ -59,10 +59,10 @@ export function main(argv: string[], output: Output): number {
   }
 }
 
+/** node:util parseArgs rejects unknown options and missing values with ERR_PARSE_ARGS_* codes. */
 function isParseArgsError(error: unknown): boolean {
-  return error instanceof TypeError && typeof (error as { code?: unknown }).code === 'string'
-    ? String((error as { code: string }).code).startsWith('ERR_PARSE_ARGS')
-    : false;
+  const code: unknown = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
 }
 
 const isEntryPoint =
