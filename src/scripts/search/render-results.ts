@@ -18,14 +18,16 @@ function appendSegments(parent: HTMLElement, segments: readonly Segment[]): void
   }
 }
 
+const DAY_FORMAT = new Intl.DateTimeFormat('en-US', {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  timeZone: 'UTC',
+});
+
 /** A day as `May 30, 2025`, read as UTC so it never shifts with the reader's time zone. */
 function formatDay(day: string): string {
-  return new Date(`${day}T00:00:00Z`).toLocaleDateString('en-US', {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    timeZone: 'UTC',
-  });
+  return DAY_FORMAT.format(new Date(`${day}T00:00:00Z`));
 }
 
 /** One result: title linking to the paper page, days, topics, snippet. */
