@@ -46,6 +46,8 @@ export class CardAssembler {
   private readonly cards: Card[] = [];
   private current: Card | undefined;
   private readonly factsById = new Map<string, CardFact[]>();
+  /** Where furniture tied to an id was first seen, to report it if no card has that id. */
+  private readonly factLines = new Map<string, number>();
   private dateLine: DateLine | undefined;
   private dayLink: string | undefined;
   private mentionsTrending = false;
@@ -86,7 +88,7 @@ export class CardAssembler {
       return;
     }
     if (role.role === 'fact') {
-      this.fact(role.fact);
+      this.fact(role.fact, line);
       return;
     }
     const card = this.current;
@@ -117,13 +119,16 @@ export class CardAssembler {
   }
 
   /** Card furniture: tied to its arXiv id when it names one, else to the card being read. */
-  fact(fact: CardFact): void {
+  fact(fact: CardFact, line: number): void {
     if (this.ended) return;
     const arxivId = 'arxivId' in fact ? fact.arxivId : undefined;
     if (arxivId) {
       const facts = this.factsById.get(arxivId);
       if (facts) facts.push(fact);
-      else this.factsById.set(arxivId, [fact]);
+      else {
+        this.factsById.set(arxivId, [fact]);
+        this.factLines.set(arxivId, line);
+      }
     } else {
       this.current?.facts.push(fact);
     }
@@ -144,6 +149,15 @@ export class CardAssembler {
     for (const card of this.cards) {
       const paper = this.toPaper(card, trending);
       if (paper) papers.push(paper);
+    }
+    const titled = new Set(this.cards.map((card) => card.arxivId));
+    for (const [arxivId, facts] of this.factsById) {
+      if (titled.has(arxivId)) continue;
+      const what = [...new Set(facts.map((fact) => fact.kind))].join(', ');
+      this.problems.warn(
+        this.factLines.get(arxivId)!,
+        `${what} for paper ${arxivId}, but no title links to that paper on this page: skipped`,
+      );
     }
     const result: ShapeResult = { papers };
     if (dateLine) result.dateLine = dateLine;

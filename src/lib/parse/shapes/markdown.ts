@@ -89,7 +89,7 @@ export function parseMarkdown(body: string, lineOffset: number, problems: Proble
         arxivId ??= paperIdOf(piece.url);
         const role = classifyLink(piece.text, piece.url, piece.image);
         if (role.role === 'paper' || role.role === 'content') title += piece.text;
-        else if (role.role === 'fact') cards.fact(role.fact);
+        else if (role.role === 'fact') cards.fact(role.fact, fileLine);
       }
       if (level >= 3 || arxivId) cardsStarted = true;
       cards.heading(title, arxivId, fileLine, level);
@@ -156,7 +156,7 @@ export function parseMarkdown(body: string, lineOffset: number, problems: Proble
       const role = classifyLink(piece.text, piece.url, piece.image);
       if (role.role === 'fact') {
         flush();
-        cards.fact(role.fact);
+        cards.fact(role.fact, line);
       } else if (role.role === 'day') {
         flush();
         cards.dayLinkTo(role.iso);

@@ -23,7 +23,7 @@ export function parseTextWithUrls(body: string, lineOffset: number, problems: Pr
     const role = classifyLink(text, url, false);
     switch (role.role) {
       case 'fact':
-        cards.fact(role.fact);
+        cards.fact(role.fact, line);
         break;
       case 'day':
         cards.dayLinkTo(role.iso);

@@ -158,6 +158,31 @@ describe('Markdown listing pages in other scrapers’ shapes', () => {
     ]);
   });
 
+  it('reports card furniture whose paper has no title on the page instead of dropping it silently', () => {
+    const page = [
+      'Jun 3',
+      '',
+      '[12](https://huggingface.co/login?next=%2Fpapers%2F2506.09999)',
+      '',
+      '[- 4 authors](https://huggingface.co/papers/2506.09999)',
+      '',
+      '### [Citing Sources](https://huggingface.co/papers/2506.01234)',
+      '',
+      `[${ABSTRACT_A}](https://huggingface.co/papers/2506.01234)`,
+    ].join('\n');
+    const day = parseDayText(page, 'daily/2025-06-03.md');
+    expect(day.papers.map((p) => p.title)).toEqual(['Citing Sources']);
+    expect(day.papers[0]!.upvotes).toBeUndefined();
+    expect(day.problems).toEqual([
+      expect.objectContaining({
+        line: 3,
+        level: 'warning',
+        message:
+          'upvotes, authors for paper 2506.09999, but no title links to that paper on this page: skipped',
+      }),
+    ]);
+  });
+
   it('puts a date line the latest such day not after `retrieved:`, across a new year', () => {
     const card = `### [Citing Sources](https://huggingface.co/papers/2506.01234)\n\n[${ABSTRACT_A}](https://huggingface.co/papers/2506.01234)\n\n·\n\nDec 30\n`;
     const day = parseDayText(`---\nretrieved: 2026-01-02\n---\nDec 31\n\n${card}`, 'firecrawl.md');
