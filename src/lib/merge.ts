@@ -26,6 +26,8 @@ interface Occurrence {
   file: string;
   paper: ScrapedPaper;
   key: string;
+  /** From a trending page, where every card is shown twice: a repeat there is expected. */
+  repeatsCards: boolean;
   group?: Group;
 }
 
@@ -41,7 +43,13 @@ export function mergeDays(parsedDays: readonly ParsedDay[]): MergedContent {
   for (const day of parsedDays) {
     if (!day.date) continue;
     for (const paper of day.papers) {
-      occurrences.push({ date: day.date, file: day.file, paper, key: titleKey(paper.title) });
+      occurrences.push({
+        date: day.date,
+        file: day.file,
+        paper,
+        key: titleKey(paper.title),
+        repeatsCards: day.trending === true,
+      });
     }
   }
   occurrences.sort(compareOccurrences);
@@ -128,7 +136,7 @@ function toRecord(group: Group, usedIds: ReadonlySet<string>, problems: Problem[
     const { paper } = occurrence;
     if (occurrence.date === record.dates[record.dates.length - 1]) {
       const earlier = group.occurrences.find((o) => o.date === occurrence.date)!;
-      if (earlier.file === occurrence.file) {
+      if (earlier.file === occurrence.file && !occurrence.repeatsCards) {
         problems.push({
           file: occurrence.file,
           line: paper.line,

@@ -26,6 +26,8 @@ export interface ParsedDay {
   problems: Problem[];
   /** The shape the body was read as (detected, or forced with `--shape`). */
   shape?: ShapeName;
+  /** A trending page, which shows every card twice (desktop and mobile copies). */
+  trending?: boolean;
   sourceUrl?: string;
   scrapedAt?: string;
 }
@@ -86,6 +88,7 @@ export function parseDayText(text: string, file: string, options: DayOptions = {
   if (source) result.sourceUrl = source;
   if (data.scraped_at) result.scrapedAt = data.scraped_at;
   result.papers = shape.papers;
+  if (shape.trending) result.trending = true;
   if (shape.papers.length === 0 && !problems.hasErrors) {
     problems.error(lineOffset + 1, `no papers found: ${NO_PAPERS_HINT[shapeName]}`);
   }

@@ -45,7 +45,8 @@ describe('crawler Markdown of the trending page (real copy)', () => {
     expect(day.papers).toHaveLength(100);
     expect(merged.papers).toHaveLength(50);
     expect(merged.mergedDuplicates).toBe(50);
-    expect(merged.problems.filter((p) => p.level === 'error')).toEqual([]);
+    // Repeated cards are how trending pages look: merged without a warning per card.
+    expect(merged.problems).toEqual([]);
     const titles = merged.papers.map((p) => p.title);
     expect(titles.slice(0, 5)).toEqual([
       'Agent Lightning: Train ANY AI Agents with Reinforcement Learning',
