@@ -3,7 +3,7 @@
  * depends on that paper's title alone: never on which other papers exist, on the order files
  * are read in, or on days added later. Two papers whose titles slug alike still differ in the hash.
  */
-import { createHash } from 'node:crypto';
+import { hash as digest } from 'node:crypto';
 import slugify from '@sindresorhus/slugify';
 
 /** Longest slug part of an id, cut at a word boundary, so URLs stay readable. */
@@ -11,7 +11,7 @@ const MAX_SLUG_LENGTH = 72;
 
 /** The permanent id of the paper whose title has match key `key` (see `titleKey`). */
 export function paperId(key: string): string {
-  const hash = createHash('sha256').update(key).digest('hex').slice(0, 8);
+  const hash = digest('sha256', key).slice(0, 8);
   // Keys are already lowercase words; only non-ASCII ones need slugify's transliteration.
   let slug = /^[a-z0-9 ]*$/.test(key) ? key.replace(/ /g, '-') : slugify(key);
   if (slug.length > MAX_SLUG_LENGTH) {

@@ -17,6 +17,9 @@ const CARD_HEADING = /^#{3,6}[ \t]/m;
 const MARKDOWN_SIGNS =
   /\]\(https?:\/\/|^ {0,3}\[[^\]\n]+\]:[ \t]*<?https?:\/\/|^(?:```|~~~)|^\*\*URL:\*\*|^Markdown Content:/m;
 
+/** Substrings one of which every match of {@link MARKDOWN_SIGNS} contains. */
+const MARKDOWN_HINTS = ['](http', ']:', '```', '~~~', '**URL:**', 'Markdown Content:'];
+
 /** How many times a global pattern matches, counting no further than `limit`. */
 function countUpTo(text: string, pattern: RegExp, limit: number): number {
   pattern.lastIndex = 0;
@@ -35,10 +38,12 @@ function countUpTo(text: string, pattern: RegExp, limit: number): number {
 export function detectShape(body: string): ShapeName {
   const sample = body.length > SAMPLE ? body.slice(0, SAMPLE) : body;
   if (JSON_START.test(sample)) return 'api-json';
-  const paperUrlLines = countUpTo(sample, BARE_PAPER_URL, 2);
+  // Substring checks first: on plain text no pattern matches, and a failing regex scans the whole sample.
+  const paperUrlLines = sample.includes('huggingface.co/papers/') ? countUpTo(sample, BARE_PAPER_URL, 2) : 0;
   if (paperUrlLines > 0 && !CARD_HEADING.test(sample)) {
     if (paperUrlLines >= 2 || countUpTo(sample, BARE_URL, 3) >= 3) return 'urls-text';
   }
-  if (HEADING.test(sample) || MARKDOWN_SIGNS.test(sample)) return 'markdown';
+  if (sample.includes('#') && HEADING.test(sample)) return 'markdown';
+  if (MARKDOWN_HINTS.some((hint) => sample.includes(hint)) && MARKDOWN_SIGNS.test(sample)) return 'markdown';
   return 'plain';
 }
