@@ -47,7 +47,7 @@ export interface SearchResponse {
 }
 
 /** Candidates Fuse ranks per round; phrase queries take more rounds when few candidates hold the phrase. */
-const CANDIDATES = 16;
+const CANDIDATES = 12;
 const PHRASE_ROUNDS = 4;
 const PREFIX_EXPANSIONS = 12;
 const FUZZY_EXPANSIONS = 6;
@@ -376,7 +376,7 @@ export class SearchEngine {
     });
 
     const everything = groups.length;
-    const wanted = Math.max(CANDIDATES, limit + 4);
+    const wanted = Math.max(CANDIDATES, limit);
     const rounds = query.phrases.length > 0 ? PHRASE_ROUNDS : 1;
     let total = 0;
     const buffer = new TopCandidates(wanted * rounds);
