@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/lib/content';
 import { countProblems } from '../../src/lib/problems';
@@ -25,7 +26,8 @@ describe('content checks at build time', () => {
       env,
       encoding: 'utf8',
     });
-    const output = `${result.stdout}${result.stderr}`;
+    // With CI set, Astro colours its log even when it is not a terminal.
+    const output = stripVTControlCharacters(`${result.stdout}${result.stderr}`);
     expect(result.status, output).toBe(0);
 
     const warnings =
