@@ -1,14 +1,18 @@
 /**
  * Builds the real site with `astro build` into a folder of the caller's, never into the
- * project's own `dist/`, so tests and benchmarks can run side by side.
+ * project's own `dist/`, so tests and benchmarks can run side by side. Output folders stay inside
+ * the project: for an outDir outside the working directory Astro stages its prerender bundle in
+ * the shared `.astro/.prerender/`, and parallel builds would overwrite each other's.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** Project root: tests and benchmarks run from anywhere. */
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
+
+/** Where builds go by default: ignored by git and the linters, inside the working directory. */
+export const BUILDS_DIR = join(PROJECT_ROOT, 'node_modules/.cache/paper-digest/builds');
 
 /** What to build: content folder, base path and site URL, as a user would set them. */
 export interface BuildOptions {
@@ -30,7 +34,8 @@ export interface BuiltSite {
 
 /** Runs `astro build`; throws with the build's output when it fails. */
 export function buildSite(options: BuildOptions = {}): BuiltSite {
-  const outDir = options.outDir ?? mkdtempSync(join(tmpdir(), 'paper-digest-site-'));
+  mkdirSync(BUILDS_DIR, { recursive: true });
+  const outDir = options.outDir ?? mkdtempSync(join(BUILDS_DIR, 'site-'));
   const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
   // Vitest puts Vite's import.meta.env keys into process.env; a child build would take
   // BASE_URL=/ from there instead of from BASE_PATH.

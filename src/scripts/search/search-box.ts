@@ -24,9 +24,9 @@ function init(form: HTMLFormElement): void {
   const list = panel.querySelector<HTMLElement>('[data-search-list]')!;
   const all = panel.querySelector<HTMLAnchorElement>('[data-search-all]')!;
 
+  // A search box may not carry aria-expanded (only a combobox may); the panel's status line announces results.
   const open = (visible: boolean) => {
     panel.hidden = !visible;
-    input.setAttribute('aria-expanded', String(visible));
   };
   const client = new SearchClient((request, response, error) => {
     if (request.query !== input.value) return;
