@@ -134,14 +134,7 @@ export function parseMarkdown(body: string, lineOffset: number, problems: Proble
     const links = pieces.filter((piece) => typeof piece !== 'string');
     if (links.length === 0) {
       const text = inlineText(pieces);
-      if (classifyText(text.trim()).role === 'content') {
-        if (paragraph.length === 0) paragraphLine = line;
-        paragraph.push(text);
-        paragraphLines += spanned;
-      } else {
-        flush();
-        cards.text(text, line);
-      }
+      readText(text, classifyText(text.trim()).role === 'content', line, spanned);
       return;
     }
     let rest = '';
@@ -177,8 +170,12 @@ export function parseMarkdown(body: string, lineOffset: number, problems: Proble
       return;
     }
     const text = rest.trim();
-    if (text === '') return;
-    if (classifyText(text).role === 'content') {
+    if (text !== '') readText(text, classifyText(text).role === 'content', line, spanned);
+  }
+
+  /** Prose continues the open paragraph; anything else is card text (furniture, a title). */
+  function readText(text: string, isContent: boolean, line: number, spanned: number): void {
+    if (isContent) {
       if (paragraph.length === 0) paragraphLine = line;
       paragraph.push(text);
       paragraphLines += spanned;
