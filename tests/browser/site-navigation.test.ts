@@ -111,9 +111,10 @@ describe('theme', () => {
     expect(await theme()).toBe('dark');
     const toggle = page.getByRole('button', { name: 'Dark theme' });
     expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(await background()).toBe('rgb(17, 19, 24)');
     await toggle.click();
     expect(await theme()).toBe('light');
-    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(await background()).toBe('rgb(253, 253, 252)');
     await page.reload();
     expect(await theme()).toBe('light');
