@@ -39,12 +39,15 @@ interface Group {
 /** Merges parsed days; days without a settled date contribute only their problems. */
 export function mergeDays(parsedDays: readonly ParsedDay[]): MergedContent {
   const problems: Problem[] = parsedDays.flatMap((day) => day.problems);
+  // Days in (date, file) order, each in page order, make occurrences sorted without sorting them all.
+  const dated = parsedDays
+    .filter((day) => day.date !== undefined)
+    .sort((a, b) => compare(a.date!, b.date!) || compare(a.file, b.file));
   const occurrences: Occurrence[] = [];
-  for (const day of parsedDays) {
-    if (!day.date) continue;
-    for (const paper of day.papers) {
+  for (const day of dated) {
+    for (const paper of inPageOrder(day.papers)) {
       occurrences.push({
-        date: day.date,
+        date: day.date!,
         file: day.file,
         paper,
         key: titleKey(paper.title),
@@ -52,7 +55,6 @@ export function mergeDays(parsedDays: readonly ParsedDay[]): MergedContent {
       });
     }
   }
-  occurrences.sort(compareOccurrences);
 
   const groups = groupOccurrences(occurrences);
   const papers: Paper[] = [];
@@ -81,10 +83,16 @@ export function mergeDays(parsedDays: readonly ParsedDay[]): MergedContent {
   return { papers, days: buildDays(parsedDays, occurrences, groupIds), problems, mergedDuplicates };
 }
 
-function compareOccurrences(a: Occurrence, b: Occurrence): number {
-  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
-  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
-  return a.paper.line - b.paper.line;
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A day's papers by line; shapes already emit them so, and then the array is returned as it is. */
+function inPageOrder(papers: readonly ScrapedPaper[]): readonly ScrapedPaper[] {
+  for (let i = 1; i < papers.length; i++) {
+    if (papers[i]!.line < papers[i - 1]!.line) return [...papers].sort((a, b) => a.line - b.line);
+  }
+  return papers;
 }
 
 /** Groups occurrences of the same paper: same arXiv id, or same title key without a conflicting id. */
@@ -94,11 +102,9 @@ function groupOccurrences(occurrences: readonly Occurrence[]): Group[] {
   const byArxiv = new Map<string, Group>();
   for (const occurrence of occurrences) {
     const arxivId = occurrence.paper.arxivId;
+    let sameKey = byKey.get(occurrence.key);
     let group = arxivId ? byArxiv.get(arxivId) : undefined;
-    if (!group) {
-      const candidates = byKey.get(occurrence.key) ?? [];
-      group = candidates.find((g) => !arxivId || !g.arxivId || g.arxivId === arxivId);
-    }
+    group ??= sameKey?.find((g) => !arxivId || !g.arxivId || g.arxivId === arxivId);
     if (!group) {
       group = { occurrences: [] };
       groups.push(group);
@@ -109,8 +115,7 @@ function groupOccurrences(occurrences: readonly Occurrence[]): Group[] {
       group.arxivId = arxivId;
       byArxiv.set(arxivId, group);
     }
-    const sameKey = byKey.get(occurrence.key);
-    if (!sameKey) byKey.set(occurrence.key, [group]);
+    if (!sameKey) byKey.set(occurrence.key, (sameKey = [group]));
     else if (!sameKey.includes(group)) sameKey.push(group);
   }
   return groups;
