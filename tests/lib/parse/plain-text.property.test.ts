@@ -1,34 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { paperAbstract, paperTitle } from '../../support/arbitrary-papers';
 import { mergeDays } from '../../../src/lib/merge';
 import { parseDayText, type ParsedDay } from '../../../src/lib/parse/day-file';
 import { titleKey } from '../../../src/lib/text/normalize';
 
-const WORDS = [
-  'scaling',
-  'multilingual',
-  'models',
-  'reasoning',
-  'vision',
-  'agents',
-  'low-resource',
-  'transfer',
-];
-const word = fc.constantFrom(...WORDS, 'Kirundi', 'LLMs', 'RAG', '3D', 'Café', 'naïve');
-const title = fc
-  .tuple(fc.array(word, { minLength: 2, maxLength: 12 }), fc.boolean())
-  .map(([words, colon]) => {
-    const text = words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join(' ');
-    return colon ? text.replace(' ', ': ') : text;
-  });
-const sentence = fc
-  .tuple(
-    fc.array(word, { minLength: 4, maxLength: 20 }),
-    fc.constantFrom('.', '.', ' $O(n^2)$.', ' (https://github.com/a/b).'),
-  )
-  .map(([words, end]) => `${words[0]!.toUpperCase()}${words.join(' ').slice(1)}${end}`);
-const abstract = fc.array(sentence, { minLength: 2, maxLength: 6 }).map((s) => s.join(' '));
-const paper = fc.record({ title, abstract });
+const paper = fc.record({ title: paperTitle, abstract: paperAbstract });
 const dayPapers = fc.array(paper, { minLength: 1, maxLength: 8 });
 const days = fc.uniqueArray(
   fc.tuple(

@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { paperAbstract, paperTitle } from '../../../support/arbitrary-papers';
 import { mergeDays } from '../../../../src/lib/merge';
 import { parseDayText, type ParsedDay } from '../../../../src/lib/parse/day-file';
 import { titleKey } from '../../../../src/lib/text/normalize';
@@ -19,41 +20,6 @@ interface GenPaper {
 }
 type GenDay = [Date, GenPaper[]];
 
-const WORDS = [
-  'scaling',
-  'multilingual',
-  'models',
-  'reasoning',
-  'vision',
-  'agents',
-  'low-resource',
-  'transfer',
-];
-const word = fc.constantFrom(
-  ...WORDS,
-  'Kirundi',
-  'LLMs',
-  'RAG',
-  '3D',
-  'Café',
-  'naïve',
-  '[RET]',
-  'a_b',
-  'x*y',
-);
-const title = fc
-  .tuple(fc.array(word, { minLength: 2, maxLength: 14 }), fc.boolean())
-  .map(([words, colon]) => {
-    const text = words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join(' ');
-    return colon ? text.replace(' ', ': ') : text;
-  });
-const sentence = fc
-  .tuple(
-    fc.array(word, { minLength: 4, maxLength: 20 }),
-    fc.constantFrom('.', '.', ' $O(n^2)$.', ' (https://github.com/a/b).', ' -- 2x faster.'),
-  )
-  .map(([words, end]) => `${words[0]!.toUpperCase()}${words.join(' ').slice(1)}${end}`);
-const abstract = fc.array(sentence, { minLength: 2, maxLength: 6 }).map((s) => s.join(' '));
 /** The same paper has the same arXiv id on every day, as on the real site. */
 function arxivIdOf(title: string): string {
   let high = 7;
@@ -67,8 +33,8 @@ function arxivIdOf(title: string): string {
 const dayPapers = fc.uniqueArray(
   fc
     .record({
-      title,
-      abstract,
+      title: paperTitle,
+      abstract: paperAbstract,
       upvotes: fc.integer({ min: 0, max: 2000 }),
       authors: fc.integer({ min: 1, max: 40 }),
     })
