@@ -34,31 +34,28 @@ interface Occurrence {
 interface Group {
   occurrences: Occurrence[];
   arxivId?: string;
+  /** The record's id, once the record is valid. */
+  id?: string;
 }
 
 /** Merges parsed days; days without a settled date contribute only their problems. */
 export function mergeDays(parsedDays: readonly ParsedDay[]): MergedContent {
-  const problems: Problem[] = parsedDays.flatMap((day) => day.problems);
+  const problems: Problem[] = [];
+  for (const day of parsedDays) for (const problem of day.problems) problems.push(problem);
   // Days in (date, file) order, each in page order, make occurrences sorted without sorting them all.
   const dated = parsedDays
     .filter((day) => day.date !== undefined)
     .sort((a, b) => compare(a.date!, b.date!) || compare(a.file, b.file));
   const occurrences: Occurrence[] = [];
   for (const day of dated) {
+    const repeatsCards = day.trending === true;
     for (const paper of inPageOrder(day.papers)) {
-      occurrences.push({
-        date: day.date!,
-        file: day.file,
-        paper,
-        key: titleKey(paper.title),
-        repeatsCards: day.trending === true,
-      });
+      occurrences.push({ date: day.date!, file: day.file, paper, key: titleKey(paper.title), repeatsCards });
     }
   }
 
   const groups = groupOccurrences(occurrences);
   const papers: Paper[] = [];
-  const groupIds = new Map<Group, string>();
   const usedIds = new Set<string>();
   let mergedDuplicates = 0;
   for (const group of groups) {
@@ -77,10 +74,10 @@ export function mergeDays(parsedDays: readonly ParsedDay[]): MergedContent {
       continue;
     }
     usedIds.add(record.id);
-    groupIds.set(group, record.id);
+    group.id = record.id;
     papers.push(checked.data);
   }
-  return { papers, days: buildDays(parsedDays, occurrences, groupIds), problems, mergedDuplicates };
+  return { papers, days: buildDays(parsedDays, occurrences), problems, mergedDuplicates };
 }
 
 function compare(a: string, b: string): number {
@@ -95,16 +92,29 @@ function inPageOrder(papers: readonly ScrapedPaper[]): readonly ScrapedPaper[] {
   return papers;
 }
 
+/** Whether an occurrence with `arxivId` may join `group` (no conflicting arXiv ids). */
+function fits(group: Group, arxivId: string | undefined): boolean {
+  return !arxivId || !group.arxivId || group.arxivId === arxivId;
+}
+
 /** Groups occurrences of the same paper: same arXiv id, or same title key without a conflicting id. */
 function groupOccurrences(occurrences: readonly Occurrence[]): Group[] {
   const groups: Group[] = [];
-  const byKey = new Map<string, Group[]>();
+  // The first group seen with each key; nearly every key has only that one, so no list per key.
+  const byKey = new Map<string, Group>();
+  // Later groups with a key already taken: same title, different arXiv ids.
+  const laterByKey = new Map<string, Group[]>();
   const byArxiv = new Map<string, Group>();
   for (const occurrence of occurrences) {
+    const { key } = occurrence;
     const arxivId = occurrence.paper.arxivId;
-    let sameKey = byKey.get(occurrence.key);
+    const firstWithKey = byKey.get(key);
     let group = arxivId ? byArxiv.get(arxivId) : undefined;
-    group ??= sameKey?.find((g) => !arxivId || !g.arxivId || g.arxivId === arxivId);
+    if (!group && firstWithKey) {
+      group = fits(firstWithKey, arxivId)
+        ? firstWithKey
+        : laterByKey.get(key)?.find((candidate) => fits(candidate, arxivId));
+    }
     if (!group) {
       group = { occurrences: [] };
       groups.push(group);
@@ -115,14 +125,19 @@ function groupOccurrences(occurrences: readonly Occurrence[]): Group[] {
       group.arxivId = arxivId;
       byArxiv.set(arxivId, group);
     }
-    if (!sameKey) byKey.set(occurrence.key, (sameKey = [group]));
-    else if (!sameKey.includes(group)) sameKey.push(group);
+    if (!firstWithKey) byKey.set(key, group);
+    else if (group !== firstWithKey) {
+      const later = laterByKey.get(key);
+      if (!later) laterByKey.set(key, [group]);
+      else if (!later.includes(group)) later.push(group);
+    }
   }
   return groups;
 }
 
 function toRecord(group: Group, usedIds: ReadonlySet<string>, problems: Problem[]): Paper {
-  const [first, ...rest] = group.occurrences as [Occurrence, ...Occurrence[]];
+  const { occurrences } = group;
+  const first = occurrences[0]!;
   let id = paperId(first.key);
   // Only two different papers with the same title reach this: the arXiv id tells them apart.
   if (usedIds.has(id)) id = paperId(`${first.key}\u0000${group.arxivId ?? first.file + first.paper.line}`);
@@ -132,15 +147,17 @@ function toRecord(group: Group, usedIds: ReadonlySet<string>, problems: Problem[
     title: first.paper.title,
     abstract: first.paper.abstract,
     dates: [first.date],
-    links: [...first.paper.links],
+    // Shared with the scraped paper until a later occurrence adds a link (validation copies it anyway).
+    links: first.paper.links,
     source: { file: first.file, line: first.paper.line },
   };
-  const seenUrls = new Set(record.links.map((link) => link.url));
   applyRichFields(record, first.paper);
-  for (const occurrence of rest) {
+  let seenUrls: Set<string> | undefined;
+  for (let i = 1; i < occurrences.length; i++) {
+    const occurrence = occurrences[i]!;
     const { paper } = occurrence;
     if (occurrence.date === record.dates[record.dates.length - 1]) {
-      const earlier = group.occurrences.find((o) => o.date === occurrence.date)!;
+      const earlier = occurrences.find((o) => o.date === occurrence.date)!;
       if (earlier.file === occurrence.file && !occurrence.repeatsCards) {
         problems.push({
           file: occurrence.file,
@@ -154,6 +171,10 @@ function toRecord(group: Group, usedIds: ReadonlySet<string>, problems: Problem[
     }
     if (record.abstract === '' && paper.abstract !== '') record.abstract = paper.abstract;
     for (const link of paper.links) {
+      if (!seenUrls) {
+        seenUrls = new Set(record.links.map((known) => known.url));
+        record.links = [...record.links];
+      }
       if (!seenUrls.has(link.url)) {
         seenUrls.add(link.url);
         record.links.push(link);
@@ -178,11 +199,7 @@ function applyRichFields(record: Paper, paper: ScrapedPaper): void {
   if (paper.summary) record.summary = paper.summary;
 }
 
-function buildDays(
-  parsedDays: readonly ParsedDay[],
-  occurrences: readonly Occurrence[],
-  groupIds: ReadonlyMap<Group, string>,
-): Day[] {
+function buildDays(parsedDays: readonly ParsedDay[], occurrences: readonly Occurrence[]): Day[] {
   const byDate = new Map<string, Day & { seen: Set<string> }>();
   for (const parsed of parsedDays) {
     if (!parsed.date) continue;
@@ -197,7 +214,7 @@ function buildDays(
   }
   // Occurrences are sorted by day, file and line: that is page order.
   for (const occurrence of occurrences) {
-    const id = groupIds.get(occurrence.group!);
+    const id = occurrence.group!.id;
     const day = byDate.get(occurrence.date)!;
     if (id && !day.seen.has(id)) {
       day.seen.add(id);
