@@ -39,7 +39,8 @@ function count(text: string, ch: string): number {
 
 /** Every URL in `text` with its span, in order; spans let a renderer link them in place. */
 export function findUrls(text: string): { url: string; start: number; end: number }[] {
-  if (!text.includes('http')) return [];
+  // `://` first: its rare first character makes that search far quicker than one for `http`.
+  if (!text.includes('://') || !text.includes('http')) return [];
   const found: { url: string; start: number; end: number }[] = [];
   for (const match of text.matchAll(URL_PATTERN)) {
     const url = trimUrl(match[0]);

@@ -6,7 +6,6 @@ import { isUtf8 } from 'node:buffer';
 import { isoDateInFileName, mostRecentYear, toIsoDate } from '../dates';
 import { ProblemList } from '../problems';
 import type { Problem } from '../schema';
-import { splitLines } from '../text/normalize';
 import { splitFrontMatter } from './front-matter';
 import { parsePlainText } from './plain-text';
 import type { DateLine, ScrapedPaper, ShapeResult } from './scraped-paper';
@@ -112,7 +111,7 @@ const NO_PAPERS_HINT: Record<ShapeName, string> = {
 function readShape(shape: ShapeName, body: string, lineOffset: number, problems: ProblemList): ShapeResult {
   switch (shape) {
     case 'plain':
-      return parsePlainText(splitLines(body), lineOffset, problems);
+      return parsePlainText(body, lineOffset, problems);
     case 'markdown':
       return parseMarkdown(body, lineOffset, problems);
     case 'urls-text':

@@ -7,7 +7,7 @@
 import { parseDateLine } from '../dates';
 import { extractLinks, unwrapLatexUrls } from '../links';
 import type { ProblemList } from '../problems';
-import { normalizeLine } from '../text/normalize';
+import { lineNormalizer, splitLines } from '../text/normalize';
 import { isBoilerplate } from './boilerplate';
 import type { DateLine, ScrapedPaper, ShapeResult } from './scraped-paper';
 
@@ -23,9 +23,10 @@ interface Paragraph {
   line: number;
 }
 
-/** Reads the plain shape from already split lines; `lineOffset` maps them back to file lines. */
-export function parsePlainText(lines: string[], lineOffset: number, problems: ProblemList): ShapeResult {
-  const normalized = lines.map((line, index) => {
+/** Reads the plain shape from a file's body; `lineOffset` maps its lines back to file lines. */
+export function parsePlainText(body: string, lineOffset: number, problems: ProblemList): ShapeResult {
+  const normalizeLine = lineNormalizer(body);
+  const normalized = splitLines(body).map((line, index) => {
     if (line.length > MAX_LINE_LENGTH) {
       problems.error(
         index + 1 + lineOffset,
@@ -102,7 +103,9 @@ const SENTENCE_BREAK = /[a-z0-9)\]%][.!?] +[A-Z]/g;
 /** Whether a paragraph reads as abstract prose rather than a title. */
 export function looksLikeAbstract(text: string): boolean {
   if (text.includes('://')) return true;
-  if (SENTENCE_END.test(text) && !ABBREVIATION_END.test(text)) return true;
+  // Both end patterns match at most 7 characters: testing the tail spares a scan of the text.
+  const tail = text.length > 8 ? text.slice(-8) : text;
+  if (SENTENCE_END.test(tail) && !ABBREVIATION_END.test(tail)) return true;
   const breaks = text.match(SENTENCE_BREAK)?.length ?? 0;
   return breaks >= 2 || (breaks >= 1 && text.length > 200);
 }

@@ -20,12 +20,29 @@ export function splitLines(text: string): string[] {
  * Pure-ASCII lines without doubled spaces (most of them) are returned as they are, cheaply.
  */
 export function normalizeLine(line: string): string {
-  if (!NON_ASCII.test(line)) {
-    return line.includes('  ') || line.startsWith(' ') || line.endsWith(' ')
-      ? line.replace(/ {2,}/g, ' ').trim()
-      : line;
-  }
+  if (!NON_ASCII.test(line)) return collapseSpaces(line);
   return line.replace(INVISIBLE, '').replace(SPACES, ' ').replace(/ {2,}/g, ' ').trim().normalize('NFC');
+}
+
+/** Runs of spaces to one, trimmed; the line returned as it is when there is nothing to do. */
+function collapseSpaces(line: string): string {
+  return line.includes('  ') || line.charCodeAt(0) === 32 || line.charCodeAt(line.length - 1) === 32
+    ? line.replace(/ {2,}/g, ' ').trim()
+    : line;
+}
+
+/**
+ * The cheapest function that gives {@link normalizeLine}'s result for every line `splitLines`
+ * makes of `text` (and for such lines joined with spaces). In ASCII text without tabs, vertical
+ * tabs or form feeds only spaces need normalizing (line breaks are split off, other control
+ * characters are kept, and NFC leaves ASCII as it is), so one check of the whole text spares a
+ * pattern test per line.
+ */
+export function lineNormalizer(text: string): (line: string) => string {
+  const ascii = Buffer.byteLength(text, 'utf8') === text.length;
+  return ascii && !text.includes('\t') && !text.includes('\v') && !text.includes('\f')
+    ? collapseSpaces
+    : normalizeLine;
 }
 
 /**
@@ -33,16 +50,41 @@ export function normalizeLine(line: string): string {
  * accents and Unicode compatibility forms ignored (`Café: A-B` and `cafe a b` match).
  */
 export function titleKey(title: string): string {
-  if (!NON_ASCII.test(title)) {
-    return title
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, ' ')
-      .trim();
-  }
+  const ascii = asciiTitleKey(title);
+  if (ascii !== undefined) return ascii;
   return title
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+}
+
+// ASCII keys are written here and read out as one flat string, which Map lookups hash without
+// first copying it (a string built with `+` would need that copy).
+const keyScratch = Buffer.allocUnsafe(1024);
+
+/**
+ * {@link titleKey} of an ASCII title (the same as the Unicode rule gives: in ASCII only `A-Z`,
+ * `a-z` and `0-9` are letters and digits), in one pass; `undefined` for any other title.
+ */
+function asciiTitleKey(title: string): string | undefined {
+  if (title.length > keyScratch.length) return undefined;
+  let length = 0;
+  let gap = false;
+  for (let i = 0; i < title.length; i++) {
+    let code = title.charCodeAt(i);
+    if (code >= 65 && code <= 90) code += 32;
+    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
+      // A run of anything else between two words is one space; none at either end.
+      if (gap && length > 0) keyScratch[length++] = 32;
+      gap = false;
+      keyScratch[length++] = code;
+    } else if (code > 127) {
+      return undefined;
+    } else {
+      gap = true;
+    }
+  }
+  return keyScratch.toString('latin1', 0, length);
 }

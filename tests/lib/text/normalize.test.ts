@@ -1,0 +1,93 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { lineNormalizer, normalizeLine, splitLines, titleKey } from '../../../src/lib/text/normalize';
+
+// Characters that exercise every branch: ASCII words and punctuation, the control characters
+// normalization treats specially, Unicode spaces, invisible characters and decomposed accents.
+const tricky = fc.constantFrom(
+  'a',
+  'Z',
+  '7',
+  ' ',
+  '  ',
+  '-',
+  ':',
+  '.',
+  '\t',
+  '\v',
+  '\f',
+  '\r',
+  '\n',
+  '\r\n',
+  '\u0001',
+  '\u001f',
+  '\u007f',
+  '\u00a0',
+  '\u2009',
+  '\u3000',
+  '\u200b',
+  '\u00ad',
+  '\ufeff',
+  'e\u0301',
+  '\u00e9',
+  '\ufb01',
+  '\u00df',
+  '\u0130',
+  '多',
+);
+const trickyText = fc.string({ unit: tricky, maxLength: 60 });
+const asciiText = fc.string({
+  unit: fc.constantFrom('a', 'B', '9', ' ', ' ', '  ', '.', '\n', '\u0001', '~'),
+  maxLength: 60,
+});
+
+/** The rule titleKey states, applied the long way (the reference for its ASCII shortcut). */
+function unicodeKey(title: string): string {
+  return title
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+describe('lineNormalizer', () => {
+  it('gives normalizeLine’s result for every line of any text', () => {
+    fc.assert(
+      fc.property(fc.oneof(trickyText, asciiText), (text) => {
+        const normalize = lineNormalizer(text);
+        for (const line of splitLines(text)) expect(normalize(line)).toBe(normalizeLine(line));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('collapses and trims spaces in ASCII text without a pattern test per line', () => {
+    const normalize = lineNormalizer('  Two  spaces \nplain line\n');
+    expect(normalize).not.toBe(normalizeLine);
+    expect(normalize('  Two  spaces ')).toBe('Two spaces');
+    expect(normalize('plain line')).toBe('plain line');
+  });
+
+  it('uses the full rule when the text has tabs or non-ASCII characters', () => {
+    expect(lineNormalizer('a\tb')).toBe(normalizeLine);
+    expect(lineNormalizer('caf\u00e9')).toBe(normalizeLine);
+  });
+});
+
+describe('titleKey', () => {
+  it('is the Unicode rule for any title, ASCII or not', () => {
+    fc.assert(
+      fc.property(fc.oneof(trickyText, asciiText, fc.string({ maxLength: 40 })), (title) => {
+        expect(titleKey(title)).toBe(unicodeKey(title));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('matches titles across case, punctuation and accents', () => {
+    expect(titleKey('Café: A-B')).toBe('cafe a b');
+    expect(titleKey('  Qwen2.5 -- Technical   Report!  ')).toBe('qwen2 5 technical report');
+    expect(titleKey('x'.repeat(2000))).toBe('x'.repeat(2000));
+  });
+});
