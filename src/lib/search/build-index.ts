@@ -1,8 +1,9 @@
 /**
- * Building the static search index at build time: an inverted index of folded words split into
- * small shards (so a query fetches a few kilobytes, not the archive), a vocabulary for prefix
- * completion and typo tolerance, and one small record per paper for Fuse to rank and for
- * snippets. Deterministic: the same papers give the same files, byte for byte.
+ * Building the static search index at build time: an inverted index of folded words (and of
+ * pairs of common words that follow each other, for phrases) split into small shards (so a query
+ * fetches a few kilobytes, not the archive), the common words for prefix completion and typo
+ * tolerance, and one small record per paper for Fuse to rank and for snippets. Deterministic: the
+ * same papers give the same files, byte for byte.
  */
 import { createHash } from 'node:crypto';
 import type { Paper } from '../schema';
@@ -10,16 +11,22 @@ import {
   encodeList,
   INDEX_FORMAT,
   indexPaths,
-  vocabKey,
+  pairKey,
+  type CommonWordsFile,
   type PostingsShardFile,
   type SearchDoc,
   type SearchMeta,
-  type VocabShardFile,
 } from './index-format';
 import { isIndexed, tokenizeText } from './tokenize';
 
 /** Raw size a postings shard grows to before the next one starts (one huge word may exceed it). */
 export const POSTINGS_SHARD_BYTES = 24_000;
+
+/**
+ * At most this many common words (the most frequent): the browser reads them all before the first
+ * query, so their number bounds what that costs on a very large archive.
+ */
+export const COMMON_WORDS_MAX = 50_000;
 
 /** What the index is built from. */
 export interface SearchIndexInput {
@@ -51,12 +58,91 @@ function numberPapers(papers: readonly Paper[]): Paper[] {
   });
 }
 
-/** Words of a paper's title and body (abstract, authors, arXiv id), indexed ones only. */
-function paperTerms(paper: Paper): { title: Set<string>; body: Set<string> } {
-  const title = new Set(tokenizeText(paper.title).filter(isIndexed));
-  const bodyText = [paper.abstract, ...(paper.authors ?? []), paper.arxivId ?? ''].join('\n');
-  const body = new Set(tokenizeText(bodyText).filter(isIndexed));
-  return { title, body };
+/** Adds `doc` to `list` once; papers come in ascending order. */
+function addPosting(list: number[], doc: number): void {
+  if (list[list.length - 1] !== doc) list.push(doc);
+}
+
+/**
+ * Every postings key with its papers: the indexed words, then the pairs of common words in a row
+ * (in a title, or in an abstract). Words are numbered as first met, and each title and abstract
+ * kept as word numbers, so the millions of pairs never build a string or a word lookup each.
+ */
+function collectPostings(papers: readonly Paper[]): {
+  entries: { key: string; title: number[]; body: number[] }[];
+  commonWords: { term: string; df: number }[];
+} {
+  const ids = new Map<string, number>();
+  const terms: string[] = [];
+  const titleLists: number[][] = [];
+  const bodyLists: number[][] = [];
+  const idOf = (term: string) => {
+    let id = ids.get(term);
+    if (id === undefined) {
+      id = terms.length;
+      ids.set(term, id);
+      terms.push(term);
+      titleLists.push([]);
+      bodyLists.push([]);
+    }
+    return id;
+  };
+  // Word numbers in text order, -1 for a word left out of the index (it breaks a pair).
+  const sequence = (text: string, lists: number[][], doc: number) => {
+    const words = tokenizeText(text);
+    const sequenceIds = new Int32Array(words.length);
+    words.forEach((word, i) => {
+      if (!isIndexed(word)) return void (sequenceIds[i] = -1);
+      const id = idOf(word);
+      sequenceIds[i] = id;
+      addPosting(lists[id]!, doc);
+    });
+    return sequenceIds;
+  };
+  const titles: Int32Array[] = [];
+  const abstracts: Int32Array[] = [];
+  papers.forEach((paper, doc) => {
+    titles.push(sequence(paper.title, titleLists, doc));
+    abstracts.push(sequence(paper.abstract, bodyLists, doc));
+    const extra = [...(paper.authors ?? []), paper.arxivId ?? ''].join('\n');
+    for (const word of tokenizeText(extra)) if (isIndexed(word)) addPosting(bodyLists[idOf(word)]!, doc);
+  });
+
+  const df = terms.map((_, id) => unionSize(titleLists[id]!, bodyLists[id]!));
+  const common = terms
+    .map((_, id) => id)
+    .filter((id) => df[id]! >= 2)
+    .sort((a, b) => df[b]! - df[a]! || compareStrings(terms[a]!, terms[b]!))
+    .slice(0, COMMON_WORDS_MAX);
+  const isCommon = new Uint8Array(terms.length);
+  for (const id of common) isCommon[id] = 1;
+
+  const pairs = new Map<number, { title: number[]; body: number[] }>();
+  const addPairs = (sequenceIds: Int32Array, doc: number, field: 'title' | 'body') => {
+    for (let i = 1; i < sequenceIds.length; i++) {
+      const first = sequenceIds[i - 1]!;
+      const second = sequenceIds[i]!;
+      if (first < 0 || second < 0 || !isCommon[first] || !isCommon[second]) continue;
+      const key = first * terms.length + second;
+      let lists = pairs.get(key);
+      if (!lists) pairs.set(key, (lists = { title: [], body: [] }));
+      addPosting(lists[field], doc);
+    }
+  };
+  papers.forEach((_, doc) => {
+    addPairs(titles[doc]!, doc, 'title');
+    addPairs(abstracts[doc]!, doc, 'body');
+  });
+
+  const entries = terms.map((key, id) => ({ key, title: titleLists[id]!, body: bodyLists[id]! }));
+  for (const [key, lists] of pairs) {
+    const first = terms[Math.floor(key / terms.length)]!;
+    entries.push({ key: pairKey(first, terms[key % terms.length]!), ...lists });
+  }
+  entries.sort((a, b) => compareStrings(a.key, b.key));
+  const commonWords = common.map((id) => ({ term: terms[id]!, df: df[id]! }));
+  commonWords.sort((a, b) => compareStrings(a.term, b.term));
+  return { entries, commonWords };
 }
 
 /** Size of the union of two ascending lists. */
@@ -81,61 +167,33 @@ function compareStrings(a: string, b: string): number {
 /** Builds every file of the search index. */
 export function buildSearchIndex(input: SearchIndexInput): SearchIndex {
   const papers = numberPapers(input.papers);
-  const titlePostings = new Map<string, number[]>();
-  const bodyPostings = new Map<string, number[]>();
-  const add = (map: Map<string, number[]>, term: string, doc: number) => {
-    const list = map.get(term);
-    if (list) list.push(doc);
-    else map.set(term, [doc]);
-  };
-  papers.forEach((paper, doc) => {
-    const { title, body } = paperTerms(paper);
-    for (const term of title) add(titlePostings, term, doc);
-    for (const term of body) add(bodyPostings, term, doc);
-  });
-
-  const terms = [...new Set([...titlePostings.keys(), ...bodyPostings.keys()])].sort(compareStrings);
+  const { entries, commonWords } = collectPostings(papers);
   const files = new Map<string, string>();
   const pending = new Map<string, string>();
 
   const postingShards: string[] = [];
-  let shard: PostingsShardFile = {};
+  let shard: PostingsShardFile = [];
   let shardBytes = 0;
   const flushPostings = () => {
     if (shardBytes === 0) return;
     pending.set(`p/${postingShards.length - 1}`, JSON.stringify(shard));
-    shard = {};
+    shard = [];
     shardBytes = 0;
   };
-  const vocabKeys: string[] = [];
-  const vocab = new Map<string, { terms: string[]; df: number[] }>();
-  for (const term of terms) {
-    const titleDocs = titlePostings.get(term) ?? [];
-    const bodyDocs = bodyPostings.get(term) ?? [];
-    const entry: [string, string] = [encodeList(titleDocs), encodeList(bodyDocs)];
-    const bytes = term.length + entry[0].length + entry[1].length + 10;
+  for (const { key, title, body } of entries) {
+    const entry: [string, string, string] = [key, encodeList(title), encodeList(body)];
+    const bytes = key.length + entry[1].length + entry[2].length + 10;
     if (shardBytes > 0 && shardBytes + bytes > POSTINGS_SHARD_BYTES) flushPostings();
-    if (shardBytes === 0) postingShards.push(term);
-    shard[term] = entry;
+    if (shardBytes === 0) postingShards.push(key);
+    shard.push(entry);
     shardBytes += bytes;
-
-    const key = vocabKey(term);
-    let keyed = vocab.get(key);
-    if (!keyed) {
-      keyed = { terms: [], df: [] };
-      vocab.set(key, keyed);
-      vocabKeys.push(key);
-    }
-    keyed.terms.push(term);
-    keyed.df.push(unionSize(titleDocs, bodyDocs));
   }
   flushPostings();
-  vocabKeys.sort(compareStrings);
-  vocabKeys.forEach((key, index) => {
-    const { terms: keyTerms, df } = vocab.get(key)!;
-    const file: VocabShardFile = { terms: keyTerms.join(' '), df: df.join(',') };
-    pending.set(`v/${index}`, JSON.stringify(file));
-  });
+  const wordsFile: CommonWordsFile = {
+    terms: commonWords.map((word) => word.term).join(' '),
+    df: commonWords.map((word) => word.df).join(','),
+  };
+  pending.set('w', JSON.stringify(wordsFile));
 
   const topicIndex = new Map(input.topics.map(([slug], index) => [slug, index]));
   const topicDocs: number[][] = input.topics.map(() => []);
@@ -174,7 +232,6 @@ export function buildSearchIndex(input: SearchIndexInput): SearchIndex {
     version,
     docCount: papers.length,
     postingShards,
-    vocabKeys,
     topics: input.topics.map(([slug, name]) => [slug, name]),
     days,
   };

@@ -1,21 +1,23 @@
 /**
  * The search engine the browser runs (in a Web Worker): a compact prefilter over the sharded
- * inverted index picks a few dozen candidate papers, then Fuse.js ranks only those, over title,
+ * inverted index picks the best candidate papers, then Fuse.js ranks only those, over title,
  * abstract, topics, authors and arXiv id. Files are fetched through `load` when first needed and
- * kept, so the first query reads a few shards and later queries mostly none.
+ * kept. A query costs two round trips at most: the postings shards of its words (the common words,
+ * read before the first query, say which shards hold the completions and near spellings to fetch
+ * at the same time), then the records of the papers it shows.
  */
 import Fuse, { type Expression } from 'fuse.js';
 import { stemWord } from '../topics/tokenize';
 import {
   decodeList,
   indexPaths,
+  pairKey,
   shardOf,
-  vocabKey,
+  type CommonWordsFile,
   type EarlierDaysFile,
   type PostingsShardFile,
   type SearchDoc,
   type SearchMeta,
-  type VocabShardFile,
 } from './index-format';
 import { parseQuery, type QueryPhrase, type QueryWord } from './query';
 import { highlight, snippet, type Segment } from './snippet';
@@ -46,7 +48,7 @@ export interface SearchResponse {
   total: number;
 }
 
-/** Candidates Fuse ranks per round; phrase queries take more rounds when few candidates hold the phrase. */
+/** Candidates Fuse ranks per round; a phrase query takes another round only when fetched candidates lack the phrase. */
 const CANDIDATES = 12;
 const PHRASE_ROUNDS = 4;
 const PREFIX_EXPANSIONS = 12;
@@ -54,22 +56,44 @@ const FUZZY_EXPANSIONS = 6;
 /** Title words count this much more than body words in the prefilter. */
 const TITLE_BOOST = 3;
 
-interface Vocabulary {
-  terms: string[];
-  df: Map<string, number>;
+/** Words a query word may stand for, ascending, with their paper counts. */
+interface Words {
+  terms: readonly string[];
+  count(term: string): number | undefined;
 }
 
-interface Expansion {
-  term: string;
-  weight: number;
-  /** Papers holding the word. */
+/** A postings shard: its keys ascending, lists still encoded (decoded when a query needs them). */
+interface Shard {
+  words: Words;
+  entries: Map<string, [string, string]>;
+}
+
+/** The papers holding a key, in the title and in the body, and how many hold it. */
+interface Postings {
+  title: number[];
+  body: number[];
   df: number;
 }
 
+/** One alternative of a clause: a postings key and its weight. */
+interface Alternative {
+  term: string;
+  weight: number;
+  postings: Postings;
+}
+
+/**
+ * A query word or phrase, as postings keys. A word matches a paper holding any of its keys (itself,
+ * its forms, completions or near spellings); a phrase, one holding all of them in the title or all
+ * in the body (its pairs of common words in a row, and its other words).
+ */
 interface Group {
-  expansions: Expansion[];
+  alternatives: Alternative[];
+  phrase: boolean;
   /** Fuse pattern (extended search syntax). */
   pattern: string;
+  /** Folded words to highlight. */
+  highlights: string[];
 }
 
 interface Candidate {
@@ -94,30 +118,34 @@ const FUSE_KEYS = [
   { name: 'arxivId', weight: 1 },
 ] as const;
 
+const NO_POSTINGS: Postings = { title: [], body: [], df: 0 };
+
 /** Damerau-Levenshtein distance (adjacent swaps count once), giving up above `max`. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) {
-    const row = [i];
+  const width = b.length + 1;
+  // Rolling rows; the one two rows back is needed for swaps.
+  let before = new Int32Array(width);
+  let previous = new Int32Array(width);
+  let current = new Int32Array(width);
+  for (let j = 0; j < width; j++) previous[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
     let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      if (i === 0) {
-        row.push(j);
-        continue;
+    const char = a.charCodeAt(i - 1);
+    for (let j = 1; j < width; j++) {
+      const cost = char === b.charCodeAt(j - 1) ? 0 : 1;
+      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && char === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
+        value = Math.min(value, before[j - 2]! + 1);
       }
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        value = Math.min(value, rows[i - 2]![j - 2]! + 1);
-      }
-      row.push(value);
-      rowMin = Math.min(rowMin, value);
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
     }
-    if (i > 0 && rowMin > max) return max + 1;
-    rows.push(row);
+    if (rowMin > max) return max + 1;
+    [before, previous, current] = [previous, current, before];
   }
-  return rows[a.length]![b.length]!;
+  return previous[b.length]!;
 }
 
 /** Typos tolerated in a word of this length. */
@@ -144,21 +172,113 @@ function better(a: Candidate, b: Candidate): boolean {
   return a.doc < b.doc;
 }
 
+/** The numbers every ascending list holds (none for no lists). */
+function intersectAll(lists: readonly (readonly number[])[]): number[] {
+  if (lists.length === 0) return [];
+  const [shortest, ...others] = [...lists].sort((a, b) => a.length - b.length);
+  let result = [...shortest!];
+  for (const other of others) {
+    const kept: number[] = [];
+    let j = 0;
+    for (const n of result) {
+      while (j < other.length && other[j]! < n) j++;
+      if (other[j] === n) kept.push(n);
+    }
+    result = kept;
+  }
+  return result;
+}
+
+/** Size of the union of two ascending lists. */
+function unionSize(a: readonly number[], b: readonly number[]): number {
+  let i = 0;
+  let j = 0;
+  let size = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x <= y) i++;
+    if (y <= x) j++;
+    size++;
+  }
+  return size + (a.length - i) + (b.length - j);
+}
+
+/** What a query word matches among `words`: itself, its forms, its completions while typed. */
+function matchesIn(words: Words, word: QueryWord, forms: readonly string[]) {
+  const completions: string[] = [];
+  if (word.prefix) {
+    const { terms } = words;
+    for (let i = lowerBound(terms, word.term); i < terms.length && terms[i]!.startsWith(word.term); i++) {
+      if (terms[i] !== word.term) completions.push(terms[i]!);
+    }
+  }
+  return {
+    exact: words.count(word.term) !== undefined,
+    forms: forms.filter((form) => words.count(form) !== undefined),
+    completions,
+  };
+}
+
+/** Words of `words` within the typos a word of this length allows. */
+function nearIn(words: Words, term: string): { term: string; distance: number }[] {
+  const max = allowedEdits(term.length);
+  const near: { term: string; distance: number }[] = [];
+  if (max === 0) return near;
+  for (const candidate of words.terms) {
+    if (Math.abs(candidate.length - term.length) > max) continue;
+    const distance = editDistance(term, candidate, max);
+    if (distance <= max) near.push({ term: candidate, distance });
+  }
+  return near;
+}
+
+/** Reads the common words file. */
+function readCommonWords(file: CommonWordsFile): Words {
+  const terms = file.terms === '' ? [] : file.terms.split(' ');
+  const counts = file.df.split(',');
+  const df = new Map(terms.map((term, i) => [term, Number(counts[i])]));
+  return { terms, count: (term) => df.get(term) };
+}
+
+function decodePostings([title, body]: [string, string]): Postings {
+  const titleDocs = decodeList(title);
+  const bodyDocs = decodeList(body);
+  return { title: titleDocs, body: bodyDocs, df: unionSize(titleDocs, bodyDocs) };
+}
+
 /** Searches a static index; one instance per page, shared by every query. */
 export class SearchEngine {
   private readonly load: IndexLoader;
   private metaPromise?: Promise<SearchMeta>;
+  private wordsPromise?: Promise<Words>;
   private readonly files = new Map<string, Promise<unknown>>();
-  private readonly postings = new Map<string, { title: number[]; body: number[] }>();
+  private readonly shards = new Map<string, Promise<Shard>>();
+  private readonly postings = new Map<string, Postings>();
 
   constructor(load: IndexLoader) {
     this.load = load;
   }
 
-  /** Reads the index's meta record (the first, small file); call early to warm up. */
+  /** Reads the index's meta record (the first, small file). */
   meta(): Promise<SearchMeta> {
     this.metaPromise ??= this.load(indexPaths.meta()).then((meta) => meta as SearchMeta);
     return this.metaPromise;
+  }
+
+  /** Reads what every query needs first (meta record, common words); call early to warm up. */
+  async warm(): Promise<void> {
+    await this.commonWords(await this.meta());
+  }
+
+  private commonWords(meta: SearchMeta): Promise<Words> {
+    if (!this.wordsPromise) {
+      this.wordsPromise = this.file<CommonWordsFile>(indexPaths.commonWords(meta.version)).then(
+        readCommonWords,
+      );
+      this.wordsPromise.catch(() => (this.wordsPromise = undefined));
+    }
+    return this.wordsPromise;
   }
 
   private file<T>(path: string): Promise<T> {
@@ -171,56 +291,126 @@ export class SearchEngine {
     return promise as Promise<T>;
   }
 
-  private async vocabulary(meta: SearchMeta, key: string): Promise<Vocabulary | undefined> {
-    const index = lowerBound(meta.vocabKeys, key);
-    if (meta.vocabKeys[index] !== key) return undefined;
-    const path = indexPaths.vocab(meta.version, index);
-    const cached = this.vocabCache.get(path);
-    if (cached) return cached;
-    const file = await this.file<VocabShardFile>(path);
-    const terms = file.terms.split(' ');
-    const counts = file.df.split(',');
-    const vocabulary: Vocabulary = { terms, df: new Map(terms.map((term, i) => [term, Number(counts[i])])) };
-    this.vocabCache.set(path, vocabulary);
-    return vocabulary;
+  /** The postings shard whose range holds `key`. */
+  private shard(meta: SearchMeta, key: string): Promise<Shard> {
+    const path = indexPaths.postings(meta.version, shardOf(meta.postingShards, key));
+    let shard = this.shards.get(path);
+    if (!shard) {
+      shard = this.file<PostingsShardFile>(path).then((file) => {
+        const entries = new Map<string, [string, string]>();
+        const terms: string[] = [];
+        for (const [entryKey, title, body] of file) {
+          entries.set(entryKey, [title, body]);
+          if (!entryKey.includes(' ')) terms.push(entryKey);
+        }
+        const count = (term: string) => {
+          const entry = entries.get(term);
+          return entry ? this.decoded(term, entry).df : undefined;
+        };
+        return { words: { terms, count }, entries };
+      });
+      this.shards.set(path, shard);
+      shard.catch(() => this.shards.delete(path));
+    }
+    return shard;
   }
 
-  private readonly vocabCache = new Map<string, Vocabulary>();
+  private decoded(key: string, entry: [string, string]): Postings {
+    let postings = this.postings.get(key);
+    if (!postings) {
+      postings = decodePostings(entry);
+      this.postings.set(key, postings);
+    }
+    return postings;
+  }
 
-  private async postingsOf(meta: SearchMeta, term: string): Promise<{ title: number[]; body: number[] }> {
-    const cached = this.postings.get(term);
+  /** The papers holding a word or pair (none when the index lacks it). */
+  private async postingsOf(meta: SearchMeta, key: string): Promise<Postings> {
+    const cached = this.postings.get(key);
     if (cached) return cached;
-    const shard = await this.file<PostingsShardFile>(
-      indexPaths.postings(meta.version, shardOf(meta.postingShards, term)),
-    );
-    const entry = shard[term];
-    const lists = entry
-      ? { title: decodeList(entry[0]), body: decodeList(entry[1]) }
-      : { title: [], body: [] };
-    this.postings.set(term, lists);
-    return lists;
+    const entry = (await this.shard(meta, key)).entries.get(key);
+    return entry ? this.decoded(key, entry) : NO_POSTINGS;
   }
 
   /**
-   * A phrase's indexed words, each required exactly (stopwords are not indexed; the phrase
-   * check on the fetched text covers them). A word missing from the index empties the group.
+   * The index words a query word stands for, weighted: itself, plural forms, completions, else
+   * near spellings. The common words are at hand; rare words are in the shard where the word would
+   * sort, fetched together with the shards of the common candidates: one round trip.
    */
-  private async phraseWords(meta: SearchMeta, phrase: QueryPhrase): Promise<Expansion[]> {
-    const words = phrase.terms.filter(isIndexed);
-    const found = await Promise.all(
-      words.map(async (term) => {
-        const vocabulary = await this.vocabulary(meta, vocabKey(term));
-        const df = vocabulary?.df.get(term);
-        return df === undefined ? undefined : { term, weight: 1, df };
-      }),
+  private async expand(meta: SearchMeta, common: Words, word: QueryWord): Promise<Alternative[]> {
+    const { term } = word;
+    if (term.length < 2) return [];
+    const singular = stemWord(term);
+    const forms = [singular, `${singular}s`, `${singular}es`, `${term}s`, `${term}es`].filter(
+      (form) => form !== term,
     );
-    return found.every((entry) => entry !== undefined) ? found : [];
+    const fromCommon = matchesIn(common, word, forms);
+    const commonCompletions = fromCommon.completions
+      .sort((a, b) => common.count(b)! - common.count(a)! || (a < b ? -1 : 1))
+      .slice(0, PREFIX_EXPANSIONS);
+    // A word the common words lack is rare or misspelled: fetch for both at once.
+    const found = fromCommon.exact || fromCommon.forms.length > 0 || commonCompletions.length > 0;
+    const nearCommon = found ? [] : nearIn(common, term);
+    const wanted = [term, ...fromCommon.forms, ...commonCompletions, ...nearCommon.map((near) => near.term)];
+    const [own] = await Promise.all(wanted.map((key) => this.shard(meta, key)));
+    const rare = own!.words;
+    const fromRare = matchesIn(rare, word, forms);
+    const count = (candidate: string) => common.count(candidate) ?? rare.count(candidate) ?? 0;
+    const byCount = (a: string, b: string) => count(b) - count(a) || (a < b ? -1 : 1);
+
+    const weights = new Map<string, number>();
+    const add = (candidate: string, weight: number) => {
+      if ((weights.get(candidate) ?? 0) < weight) weights.set(candidate, weight);
+    };
+    if (fromCommon.exact || fromRare.exact) add(term, 1);
+    for (const form of [...fromCommon.forms, ...fromRare.forms]) add(form, 0.8);
+    [...new Set([...commonCompletions, ...fromRare.completions])]
+      .sort(byCount)
+      .slice(0, PREFIX_EXPANSIONS)
+      .forEach((completion) => add(completion, 0.7));
+    if (weights.size === 0) {
+      const near = new Map([...nearCommon, ...nearIn(rare, term)].map((n) => [n.term, n]));
+      [...near.values()]
+        .sort((a, b) => a.distance - b.distance || byCount(a.term, b.term))
+        .slice(0, FUZZY_EXPANSIONS)
+        .forEach(({ term: candidate, distance }) => add(candidate, 0.6 - 0.1 * distance));
+    }
+    return Promise.all(
+      [...weights].map(async ([key, weight]) => ({
+        term: key,
+        weight,
+        postings: await this.postingsOf(meta, key),
+      })),
+    );
+  }
+
+  /**
+   * A phrase's postings keys: each pair of common words in a row (so papers holding the words
+   * apart are left out before any record is fetched), and each other indexed word. Stopwords are
+   * not indexed: the phrase check on the fetched text covers them.
+   */
+  private async phraseKeys(meta: SearchMeta, common: Words, phrase: QueryPhrase): Promise<Alternative[]> {
+    const { terms } = phrase;
+    const keys = new Set<string>();
+    const paired = new Set<number>();
+    for (let i = 1; i < terms.length; i++) {
+      if (common.count(terms[i - 1]!) !== undefined && common.count(terms[i]!) !== undefined) {
+        keys.add(pairKey(terms[i - 1]!, terms[i]!));
+        paired.add(i - 1).add(i);
+      }
+    }
+    terms.forEach((term, i) => {
+      if (isIndexed(term) && !paired.has(i)) keys.add(term);
+    });
+    return Promise.all(
+      [...keys].map(async (key) => ({ term: key, weight: 1, postings: await this.postingsOf(meta, key) })),
+    );
   }
 
   private scratch?: { score: Float64Array; hits: Uint8Array; groupScore: Float64Array };
 
   /** Per-paper scratch arrays, kept between queries (each query leaves them zeroed). */
-  private buffers(size: number): { score: Float64Array; hits: Uint8Array; groupScore: Float64Array } {
+  private buffers(size: number) {
     if (this.scratch?.score.length !== size) {
       this.scratch = {
         score: new Float64Array(size),
@@ -233,59 +423,6 @@ export class SearchEngine {
 
   private doc(meta: SearchMeta, doc: number): Promise<SearchDoc> {
     return this.file<SearchDoc>(indexPaths.doc(meta.version, doc));
-  }
-
-  /** The index words a query word stands for, weighted: itself, plural forms, completions, near spellings. */
-  private async expand(meta: SearchMeta, word: QueryWord): Promise<Expansion[]> {
-    const { term } = word;
-    if (term.length < 2) return [];
-    const vocabulary = await this.vocabulary(meta, vocabKey(term));
-    if (!vocabulary) return [];
-    const expansions = new Map<string, number>();
-    const add = (candidate: string, weight: number) => {
-      if (vocabulary.df.has(candidate) && (expansions.get(candidate) ?? 0) < weight) {
-        expansions.set(candidate, weight);
-      }
-    };
-    add(term, 1);
-    const singular = stemWord(term);
-    for (const variant of [singular, `${singular}s`, `${singular}es`, `${term}s`, `${term}es`])
-      add(variant, 0.8);
-    if (word.prefix) {
-      const start = lowerBound(vocabulary.terms, term);
-      const completions: string[] = [];
-      for (let i = start; i < vocabulary.terms.length && vocabulary.terms[i]!.startsWith(term); i++) {
-        completions.push(vocabulary.terms[i]!);
-      }
-      completions
-        .sort((a, b) => vocabulary.df.get(b)! - vocabulary.df.get(a)! || (a < b ? -1 : 1))
-        .slice(0, PREFIX_EXPANSIONS)
-        .forEach((completion) => add(completion, 0.7));
-    }
-    if (expansions.size === 0) {
-      const max = allowedEdits(term.length);
-      const near: { term: string; distance: number }[] = [];
-      if (max > 0) {
-        for (const candidate of vocabulary.terms) {
-          const distance = editDistance(term, candidate, max);
-          if (distance <= max) near.push({ term: candidate, distance });
-        }
-      }
-      near
-        .sort(
-          (a, b) =>
-            a.distance - b.distance ||
-            vocabulary.df.get(b.term)! - vocabulary.df.get(a.term)! ||
-            (a.term < b.term ? -1 : 1),
-        )
-        .slice(0, FUZZY_EXPANSIONS)
-        .forEach(({ term: candidate, distance }) => add(candidate, 0.6 - 0.1 * distance));
-    }
-    return [...expansions].map(([expanded, weight]) => ({
-      term: expanded,
-      weight,
-      df: vocabulary.df.get(expanded)!,
-    }));
   }
 
   /** Papers the filters allow, or undefined when no filter is set. */
@@ -336,44 +473,36 @@ export class SearchEngine {
       return { results: records.map((record) => this.result(meta, record, new Set())), total };
     }
 
-    const groups: Group[] = await Promise.all([
-      ...query.words.map(async (word) => ({ expansions: await this.expand(meta, word), pattern: word.term })),
-      ...query.phrases.map(async (phrase) => ({
-        expansions: await this.phraseWords(meta, phrase),
+    const common = await this.commonWords(meta);
+    const [allowed, ...groups] = await Promise.all([
+      allowedPromise,
+      ...query.words.map(async (word): Promise<Group> => {
+        const alternatives = await this.expand(meta, common, word);
+        return {
+          alternatives,
+          phrase: false,
+          pattern: word.term,
+          highlights: alternatives.map((a) => a.term),
+        };
+      }),
+      ...query.phrases.map(async (phrase): Promise<Group> => ({
+        alternatives: await this.phraseKeys(meta, common, phrase),
+        phrase: true,
         pattern: `'"${foldText(phrase.text)}"`,
+        highlights: phrase.terms.filter(isIndexed),
       })),
     ]);
-    const [allowed, lists] = await Promise.all([
-      allowedPromise,
-      Promise.all(
-        groups.map((group) => Promise.all(group.expansions.map((e) => this.postingsOf(meta, e.term)))),
-      ),
-    ]);
 
-    const { score, hits, groupScore } = this.buffers(meta.docCount);
+    const { score, hits } = this.buffers(meta.docCount);
     const touched: number[] = [];
-    groups.forEach((group, g) => {
-      const inGroup: number[] = [];
-      group.expansions.forEach((expansion, e) => {
-        const { title, body } = lists[g]![e]!;
-        const weight = expansion.weight * Math.log(1 + meta.docCount / Math.max(1, expansion.df));
-        const visit = (docs: number[], value: number) => {
-          for (const doc of docs) {
-            if (allowed && !allowed[doc]) continue;
-            if (groupScore[doc] === 0) inGroup.push(doc);
-            if (value > groupScore[doc]!) groupScore[doc] = value;
-          }
-        };
-        visit(body, weight);
-        visit(title, weight * (1 + TITLE_BOOST));
-      });
-      for (const doc of inGroup) {
+    for (const group of groups) {
+      for (const doc of this.groupMembers(meta, group, allowed)) {
         if (hits[doc] === 0) touched.push(doc);
         hits[doc]!++;
-        score[doc]! += groupScore[doc]!;
-        groupScore[doc] = 0;
+        score[doc]! += this.scratch!.groupScore[doc]!;
+        this.scratch!.groupScore[doc] = 0;
       }
-    });
+    }
 
     const everything = groups.length;
     const wanted = Math.max(CANDIDATES, limit);
@@ -387,9 +516,10 @@ export class SearchEngine {
       score[doc] = 0;
     }
     const best = buffer.best();
-    const highlightTerms = new Set(groups.flatMap((group) => group.expansions.map((e) => e.term)));
+    const highlightTerms = new Set(groups.flatMap((group) => group.highlights));
 
     const chosen: { record: SearchDoc; candidate: Candidate; fuse: number }[] = [];
+    let rejected = 0;
     for (let round = 0; round < rounds && chosen.length < limit; round++) {
       const batch = best.slice(round * wanted, (round + 1) * wanted);
       if (batch.length === 0) break;
@@ -397,6 +527,8 @@ export class SearchEngine {
       const kept = records
         .map((record, i) => ({ record, candidate: batch[i]! }))
         .filter(({ record }) => query.phrases.every((phrase) => holdsPhrase(record, phrase)));
+      rejected += batch.filter((candidate) => candidate.hits === everything).length;
+      rejected -= kept.filter(({ candidate }) => candidate.hits === everything).length;
       const fuseScores = rankWithFuse(
         kept.map(({ record }) => this.fuseDoc(meta, record, highlightTerms)),
         groups,
@@ -410,12 +542,43 @@ export class SearchEngine {
         rank(b.candidate.score / maxScore, b.fuse) - rank(a.candidate.score / maxScore, a.fuse) ||
         a.candidate.doc - b.candidate.doc,
     );
-    // Phrases are checked on fetched candidates only: count those that hold them.
-    if (query.phrases.length > 0) total = chosen.length;
+    // Stopwords inside phrases are checked on fetched papers only: leave out those that failed.
+    if (query.phrases.length > 0) total = Math.max(total - rejected, chosen.length);
     return {
       results: chosen.slice(0, limit).map(({ record }) => this.result(meta, record, highlightTerms)),
       total,
     };
+  }
+
+  /**
+   * The papers a group matches (within the filters), leaving each one's score in the `groupScore`
+   * scratch array: the idf weight of its best key, boosted for a title hit.
+   */
+  private groupMembers(meta: SearchMeta, group: Group, allowed: Uint8Array | undefined): number[] {
+    const { groupScore } = this.scratch!;
+    const members: number[] = [];
+    const visit = (docs: readonly number[], value: number) => {
+      for (const doc of docs) {
+        if (allowed && !allowed[doc]) continue;
+        if (groupScore[doc] === 0) members.push(doc);
+        if (value > groupScore[doc]!) groupScore[doc] = value;
+      }
+    };
+    const weightOf = ({ weight, postings }: Alternative) =>
+      weight * Math.log(1 + meta.docCount / Math.max(1, postings.df));
+    if (group.phrase) {
+      if (group.alternatives.length === 0) return members;
+      const weight = Math.max(...group.alternatives.map(weightOf));
+      visit(intersectAll(group.alternatives.map((a) => a.postings.body)), weight);
+      visit(intersectAll(group.alternatives.map((a) => a.postings.title)), weight * (1 + TITLE_BOOST));
+      return members;
+    }
+    for (const alternative of group.alternatives) {
+      const weight = weightOf(alternative);
+      visit(alternative.postings.body, weight);
+      visit(alternative.postings.title, weight * (1 + TITLE_BOOST));
+    }
+    return members;
   }
 
   /**

@@ -4,17 +4,20 @@
  * a folder named by the index's content hash, so a redeployed site never mixes old and new files.
  *
  * - `meta.json`: counts, shard boundaries, topics and days (read first, small).
- * - `<version>/v/<i>.json`: vocabulary shard i, the words starting with `vocabKeys[i]`, with
- *   document frequencies (for prefix completion and typo tolerance).
- * - `<version>/p/<i>.json`: postings shard i, the words from `postingShards[i]` up to the next
- *   boundary, each with the papers holding it in the title and in the body.
+ * - `<version>/w.json`: the common words (held by two papers or more) with their paper counts,
+ *   read once before the first query: prefix completion and typo tolerance run on it locally, and
+ *   it names the shards a query needs, so every query word costs one round trip, not two.
+ * - `<version>/p/<i>.json`: postings shard i, the keys from `postingShards[i]` up to the next
+ *   boundary, each with the papers holding it in the title and in the body. A key is a word, or
+ *   two common words that follow each other (`low resource`), which lets the prefilter keep only
+ *   papers holding a quoted phrase; a pair sorts right after its first word, in the same shard.
  * - `<version>/d/<n>.json`: paper n's searchable record (title, abstract, topics...).
  * - `<version>/t/<i>.json`: the papers of topic i, for the topic filter.
  * - `<version>/e.json`: earlier featured days of papers featured more than once, for the date filter.
  */
 
 /** Bumped whenever the layout changes. */
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 
 /** Folder of the index under the site's base path. */
 export const INDEX_DIR = 'search-index';
@@ -26,10 +29,8 @@ export interface SearchMeta {
   version: string;
   /** Number of papers; they are numbered 0..docCount-1, newest first. */
   docCount: number;
-  /** First word of each postings shard, ascending. */
+  /** First key of each postings shard, ascending. */
   postingShards: string[];
-  /** First one or two characters shared by the words of each vocabulary shard, ascending. */
-  vocabKeys: string[];
   /** Topics as `[slug, name]`, in the site's order; index = topic file number. */
   topics: [string, string][];
   /** `[day, count]`, newest first: the next `count` papers have `day` as their latest featured day. */
@@ -39,14 +40,17 @@ export interface SearchMeta {
 /** `[paper number, earlier days]` for papers featured on more than one day (date filter only). */
 export type EarlierDaysFile = [number, string[]][];
 
-/** A vocabulary shard: `terms` space-separated and ascending, `df` comma-separated alongside. */
-export interface VocabShardFile {
+/** The common words: `terms` space-separated and ascending, their paper counts comma-separated alongside. */
+export interface CommonWordsFile {
   terms: string;
   df: string;
 }
 
-/** A postings shard: word -> `[title papers, body papers]`, each a delta-encoded list. */
-export type PostingsShardFile = Record<string, [string, string]>;
+/**
+ * A postings shard: `[key, title papers, body papers]` by ascending key, each list delta-encoded.
+ * (An array, not an object: an object would list number-like keys such as `2024` first.)
+ */
+export type PostingsShardFile = [string, string, string][];
 
 /** One paper's searchable record. */
 export interface SearchDoc {
@@ -63,16 +67,16 @@ export interface SearchDoc {
 /** File paths, relative to the index folder. */
 export const indexPaths = {
   meta: () => 'meta.json',
-  vocab: (version: string, shard: number) => `${version}/v/${shard}.json`,
+  commonWords: (version: string) => `${version}/w.json`,
   postings: (version: string, shard: number) => `${version}/p/${shard}.json`,
   doc: (version: string, doc: number) => `${version}/d/${doc}.json`,
   topic: (version: string, topic: number) => `${version}/t/${topic}.json`,
   earlierDays: (version: string) => `${version}/e.json`,
 } as const;
 
-/** Key of the vocabulary shard holding `term`: its first two characters. */
-export function vocabKey(term: string): string {
-  return Array.from(term).slice(0, 2).join('');
+/** Postings key of two words that follow each other in a title or abstract. */
+export function pairKey(first: string, second: string): string {
+  return `${first} ${second}`;
 }
 
 /** Ascending numbers as comma-separated gaps (`3,5,9` -> `3,2,4`), small and gzip-friendly. */

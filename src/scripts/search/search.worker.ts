@@ -1,7 +1,7 @@
 /**
  * The search Web Worker: owns the engine and its fetched index files, so ranking never blocks
- * typing. Messages in: `{ id, query, filters, limit }` (or `{ id, warm: true }` to fetch the
- * meta record early); out: `{ id, response }` or `{ id, error }`.
+ * typing. Messages in: `{ id, query, filters, limit }` (or `{ id, warm: true }` to fetch what
+ * every query needs early); out: `{ id, response }` or `{ id, error }`.
  */
 import { SearchEngine, type SearchFilters, type SearchResponse } from '../../lib/search/engine';
 import { INDEX_DIR } from '../../lib/search/index-format';
@@ -35,7 +35,7 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const { id, warm, query = '', filters = {}, limit = 10 } = event.data;
   try {
     if (warm) {
-      await engine.meta();
+      await engine.warm();
       self.postMessage({ id } satisfies WorkerReply);
       return;
     }

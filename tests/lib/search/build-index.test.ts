@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { buildSearchIndex, POSTINGS_SHARD_BYTES } from '../../../src/lib/search/build-index';
 import {
   decodeList,
+  pairKey,
   shardOf,
+  type CommonWordsFile,
   type PostingsShardFile,
   type SearchDoc,
-  type VocabShardFile,
 } from '../../../src/lib/search/index-format';
 import { isIndexed, tokenizeText } from '../../../src/lib/search/tokenize';
 import { getSiteData } from '../../../src/site/data';
@@ -36,6 +37,19 @@ describe('buildSearchIndex on the shipped content', () => {
     }
   });
 
+  /** Every postings key with the papers holding it, read from the shards (checking each is in its range). */
+  const found = new Map<string, Set<number>>();
+  meta.postingShards.forEach((first, shard) => {
+    const file = json<PostingsShardFile>(`${meta.version}/p/${shard}.json`);
+    for (const [key, title, body] of file) {
+      expect(shardOf(meta.postingShards, key)).toBe(shard);
+      expect(key >= first).toBe(true);
+      found.set(key, new Set([...decodeList(title), ...decodeList(body)]));
+    }
+  });
+  const common = json<CommonWordsFile>(`${meta.version}/w.json`);
+  const commonTerms = common.terms.split(' ');
+
   it('lists every indexed word of every paper, and only those, in the right shard', () => {
     const expected = new Map<string, Set<number>>();
     data.newestFirst.forEach((paper, doc) => {
@@ -44,32 +58,46 @@ describe('buildSearchIndex on the shipped content', () => {
         expected.get(term)!.add(doc);
       }
     });
-    const found = new Map<string, Set<number>>();
-    meta.postingShards.forEach((first, shard) => {
-      const file = json<PostingsShardFile>(`${meta.version}/p/${shard}.json`);
-      for (const [term, [title, body]] of Object.entries(file)) {
-        expect(shardOf(meta.postingShards, term)).toBe(shard);
-        expect(term >= first).toBe(true);
-        found.set(term, new Set([...decodeList(title), ...decodeList(body)]));
-      }
-    });
-    expect(found).toEqual(expected);
-    const kirundi = [...found.get('kirundi')!];
+    const words = new Map([...found].filter(([key]) => !key.includes(' ')));
+    expect(words).toEqual(expected);
+    const kirundi = [...words.get('kirundi')!];
     expect(kirundi).toHaveLength(1);
     expect(data.newestFirst[kirundi[0]!]!.abstract).toContain('Kirundi');
   });
 
-  it('keeps shards small and lists each word in its vocabulary shard with its paper count', () => {
+  it('lists the common words (held by two papers or more) with their paper counts', () => {
+    const counts = common.df.split(',').map(Number);
+    expect(commonTerms).toEqual([...commonTerms].sort());
+    expect(counts).toHaveLength(commonTerms.length);
+    commonTerms.forEach((term, i) => expect(counts[i]).toBe(found.get(term)!.size));
+    const expected = [...found]
+      .filter(([key, docs]) => !key.includes(' ') && docs.size >= 2)
+      .map(([key]) => key);
+    expect(commonTerms).toEqual(expected.sort());
+  });
+
+  it('lists the papers holding two common words in a row, in the title or in the abstract', () => {
+    const commonSet = new Set(commonTerms);
+    const expected = new Map<string, Set<number>>();
+    data.newestFirst.forEach((paper, doc) => {
+      for (const text of [paper.title, paper.abstract]) {
+        const words = tokenizeText(text);
+        for (let i = 1; i < words.length; i++) {
+          if (!commonSet.has(words[i - 1]!) || !commonSet.has(words[i]!)) continue;
+          const key = pairKey(words[i - 1]!, words[i]!);
+          if (!expected.has(key)) expected.set(key, new Set());
+          expected.get(key)!.add(doc);
+        }
+      }
+    });
+    expect(new Map([...found].filter(([key]) => key.includes(' ')))).toEqual(expected);
+    expect(expected.get(pairKey('low', 'resource'))?.size).toBeGreaterThan(0);
+  });
+
+  it('keeps shards small', () => {
     for (const [path, body] of index.files) {
       if (path.includes('/p/')) expect(body.length).toBeLessThan(POSTINGS_SHARD_BYTES * 3);
     }
-    meta.vocabKeys.forEach((key, shard) => {
-      const file = json<VocabShardFile>(`${meta.version}/v/${shard}.json`);
-      const terms = file.terms.split(' ');
-      expect(terms.every((term) => term.startsWith(key))).toBe(true);
-      expect([...terms].sort()).toEqual(terms);
-      expect(file.df.split(',')).toHaveLength(terms.length);
-    });
   });
 
   it('gives the same bytes for the same input, and a new folder when the input changes', () => {

@@ -51,6 +51,14 @@ describe('SearchEngine on the shipped content', () => {
     for (const id of ids(response)) expect(words(id)).toContain('multilingual');
   });
 
+  it('corrects typos in the first letters too, reading only the shards of the near spellings', async () => {
+    const { engine: search, read } = engine();
+    const response = await search.search('nultilingual');
+    expect(response.results.length).toBe(10);
+    for (const id of ids(response)) expect(words(id)).toContain('multilingual');
+    expect(read.filter((path) => path.includes('/p/')).length).toBeLessThanOrEqual(3);
+  });
+
   it('ranks papers holding every word above those holding some', async () => {
     const response = await engine().engine.search('cross-lingual transfer bantu', {}, 20);
     const full = ids(response).filter((id) =>
@@ -76,6 +84,16 @@ describe('SearchEngine on the shipped content', () => {
     }
     const loose = await engine().engine.search('languages low resource', {}, 50);
     expect(loose.total).toBeGreaterThan(response.total);
+  });
+
+  it('fetches the records of a phrase query in one round: the pairs leave out papers holding the words apart', async () => {
+    const { engine: search, read } = engine();
+    // Many papers hold both words, few in a row: checking fetched records alone took rounds of 12.
+    const response = await search.search('"model performance"', {}, 5);
+    expect(response.results.length).toBeGreaterThan(0);
+    for (const id of ids(response)) expect(words(id).join(' ')).toContain('model performance');
+    expect(read.filter((path) => path.includes('/d/'))).toHaveLength(response.total);
+    expect((await engine().engine.search('model performance', {}, 5)).total).toBeGreaterThan(20);
   });
 
   it('applies topic and date filters', async () => {

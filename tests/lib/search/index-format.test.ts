@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeList, encodeList, shardOf, vocabKey } from '../../../src/lib/search/index-format';
+import { decodeList, encodeList, pairKey, shardOf } from '../../../src/lib/search/index-format';
 
 describe('index encodings', () => {
   it('round-trips ascending lists through gap encoding', () => {
@@ -20,9 +20,9 @@ describe('index encodings', () => {
     ]);
   });
 
-  it('keys the vocabulary by the first two characters', () => {
-    expect(vocabKey('multilingual')).toBe('mu');
-    expect(vocabKey('3d')).toBe('3d');
-    expect(vocabKey('𝐚𝐛𝐜')).toBe('𝐚𝐛');
+  it('sorts a pair of words right after its first word, before longer words', () => {
+    const keys = ['low', pairKey('low', 'resource'), 'lower'];
+    expect([...keys].sort()).toEqual(keys);
+    expect(shardOf(['', 'low', 'lp'], pairKey('low', 'resource'))).toBe(1);
   });
 });
