@@ -39,8 +39,10 @@ function count(text: string, ch: string): number {
 
 /** Every URL in `text` with its span, in order; spans let a renderer link them in place. */
 export function findUrls(text: string): { url: string; start: number; end: number }[] {
-  // `://` first: its rare first character makes that search far quicker than one for `http`.
-  if (!text.includes('://') || !text.includes('http')) return [];
+  // `://` first: its rare first character makes that search far quicker than one for `http`,
+  // which is then looked for where it usually is, just before the first `://`.
+  const scheme = text.indexOf('://');
+  if (scheme === -1 || (text.lastIndexOf('http', scheme) === -1 && !text.includes('http', scheme))) return [];
   const found: { url: string; start: number; end: number }[] = [];
   for (const match of text.matchAll(URL_PATTERN)) {
     const url = trimUrl(match[0]);

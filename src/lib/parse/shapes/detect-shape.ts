@@ -4,6 +4,8 @@
  * plain string searches, never a backtracking scan of the whole file.
  */
 
+import { includesVia } from '../../text/find-text';
+
 /** The input shapes the parser reads. */
 export const SHAPES = ['plain', 'markdown', 'urls-text', 'api-json'] as const;
 export type ShapeName = (typeof SHAPES)[number];
@@ -18,7 +20,8 @@ const MARKDOWN_SIGNS =
   /\]\(https?:\/\/|^ {0,3}\[[^\]\n]+\]:[ \t]*<?https?:\/\/|^(?:```|~~~)|^\*\*URL:\*\*|^Markdown Content:/m;
 
 /** Substrings one of which every match of {@link MARKDOWN_SIGNS} contains. */
-const MARKDOWN_HINTS = ['](http', ']:', '```', '~~~', '**URL:**', 'Markdown Content:'];
+const MARKDOWN_HINTS = ['](http', ']:', '```', '~~~', '**URL:**'];
+const CRAWLER_HEADER = 'Markdown Content:';
 
 /** How many times a global pattern matches, counting no further than `limit`. */
 function countUpTo(text: string, pattern: RegExp, limit: number): number {
@@ -39,11 +42,15 @@ export function detectShape(body: string): ShapeName {
   const sample = body.length > SAMPLE ? body.slice(0, SAMPLE) : body;
   if (JSON_START.test(sample)) return 'api-json';
   // Substring checks first: on plain text no pattern matches, and a failing regex scans the whole sample.
-  const paperUrlLines = sample.includes('huggingface.co/papers/') ? countUpTo(sample, BARE_PAPER_URL, 2) : 0;
+  const paperUrlLines = includesVia(sample, 'huggingface.co/papers/', '/paper')
+    ? countUpTo(sample, BARE_PAPER_URL, 2)
+    : 0;
   if (paperUrlLines > 0 && !CARD_HEADING.test(sample)) {
     if (paperUrlLines >= 2 || countUpTo(sample, BARE_URL, 3) >= 3) return 'urls-text';
   }
   if (sample.includes('#') && HEADING.test(sample)) return 'markdown';
-  if (MARKDOWN_HINTS.some((hint) => sample.includes(hint)) && MARKDOWN_SIGNS.test(sample)) return 'markdown';
+  const hinted =
+    MARKDOWN_HINTS.some((hint) => sample.includes(hint)) || includesVia(sample, CRAWLER_HEADER, ':');
+  if (hinted && MARKDOWN_SIGNS.test(sample)) return 'markdown';
   return 'plain';
 }
