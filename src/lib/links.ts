@@ -44,7 +44,9 @@ export function findUrls(text: string): { url: string; start: number; end: numbe
   const scheme = text.indexOf('://');
   if (scheme === -1 || (text.lastIndexOf('http', scheme) === -1 && !text.includes('http', scheme))) return [];
   const found: { url: string; start: number; end: number }[] = [];
-  for (const match of text.matchAll(URL_PATTERN)) {
+  // No URL starts before the first `://` less `https`: the scan starts there.
+  URL_PATTERN.lastIndex = Math.max(0, scheme - 'https'.length);
+  for (let match = URL_PATTERN.exec(text); match; match = URL_PATTERN.exec(text)) {
     const url = trimUrl(match[0]);
     if (/^https?:\/\/[^/.\s]+\.[^/\s]/i.test(url) || /^https?:\/\/localhost\b/i.test(url)) {
       found.push({ url, start: match.index, end: match.index + url.length });

@@ -59,10 +59,20 @@ export function mergeDays(parsedDays: readonly ParsedDay[]): MergedContent {
   const usedIds = new Set<string>();
   let mergedDuplicates = 0;
   for (const group of groups) {
-    const record = toRecord(group, usedIds, problems);
+    const record = toRecord(group, problems);
     mergedDuplicates += group.occurrences.length - 1;
+    // Claiming an id is one set operation (the set grows) where `has` then `add` would hash it
+    // twice; an invalid record gives its id back.
+    let claimed = usedIds.size < usedIds.add(record.id).size;
+    if (!claimed) {
+      // Only two different papers with the same title reach this: the arXiv id tells them apart.
+      const first = group.occurrences[0]!;
+      record.id = paperId(`${first.key}\u0000${group.arxivId ?? first.file + first.paper.line}`);
+      claimed = usedIds.size < usedIds.add(record.id).size;
+    }
     const checked = paperSchema.safeParse(record);
     if (!checked.success) {
+      if (claimed) usedIds.delete(record.id);
       const first = group.occurrences[0]!;
       const issue = checked.error.issues[0]!;
       problems.push({
@@ -73,7 +83,6 @@ export function mergeDays(parsedDays: readonly ParsedDay[]): MergedContent {
       });
       continue;
     }
-    usedIds.add(record.id);
     group.id = record.id;
     papers.push(checked.data);
   }
@@ -135,15 +144,12 @@ function groupOccurrences(occurrences: readonly Occurrence[]): Group[] {
   return groups;
 }
 
-function toRecord(group: Group, usedIds: ReadonlySet<string>, problems: Problem[]): Paper {
+/** The group's record, its id from the title key (see `mergeDays` for ids taken already). */
+function toRecord(group: Group, problems: Problem[]): Paper {
   const { occurrences } = group;
   const first = occurrences[0]!;
-  let id = paperId(first.key);
-  // Only two different papers with the same title reach this: the arXiv id tells them apart.
-  if (usedIds.has(id)) id = paperId(`${first.key}\u0000${group.arxivId ?? first.file + first.paper.line}`);
-
   const record: Paper = {
-    id,
+    id: paperId(first.key),
     title: first.paper.title,
     abstract: first.paper.abstract,
     dates: [first.date],

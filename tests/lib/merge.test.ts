@@ -58,6 +58,43 @@ describe('mergeDays', () => {
     expect(new Set(ids).size).toBe(6);
   });
 
+  it('keeps two papers with one title apart by their arXiv ids, each with its own id', () => {
+    const card = (arxivId: string, topic: string): ParsedDay['papers'][number] => ({
+      title: 'Scaling Laws Revisited',
+      abstract: abstract(topic),
+      line: 1,
+      links: [],
+      arxivId,
+    });
+    const first: ParsedDay = {
+      file: 'a.md',
+      date: '2025-05-30',
+      papers: [card('2505.00001', 'a')],
+      problems: [],
+    };
+    const second: ParsedDay = {
+      file: 'b.md',
+      date: '2025-05-31',
+      papers: [card('2505.00002', 'b')],
+      problems: [],
+    };
+    const again: ParsedDay = {
+      file: 'c.md',
+      date: '2025-06-01',
+      papers: [card('2505.00001', 'c')],
+      problems: [],
+    };
+    const merged = mergeDays([again, second, first]);
+    expect(merged.papers.map((p) => [p.arxivId, p.dates])).toEqual([
+      ['2505.00001', ['2025-05-30', '2025-06-01']],
+      ['2505.00002', ['2025-05-31']],
+    ]);
+    const [one, two] = merged.papers.map((p) => p.id);
+    expect(one).toBe(paperId('scaling laws revisited'));
+    expect(two).toBe(paperId('scaling laws revisited\u00002505.00002'));
+    expect(merged.days.map((d) => d.paperIds)).toEqual([[one], [two], [one]]);
+  });
+
   it('keeps ids when days are added before or after, and whatever the file order', () => {
     const middle = day('2025-05-30', ['Paper A', 'Paper B']);
     const before = day('2025-05-01', ['Paper B', 'Paper Z']);

@@ -33,16 +33,20 @@ function collapseSpaces(line: string): string {
 
 /**
  * The cheapest function that gives {@link normalizeLine}'s result for every line `splitLines`
- * makes of `text` (and for such lines joined with spaces). In ASCII text without tabs, vertical
- * tabs or form feeds only spaces need normalizing (line breaks are split off, other control
- * characters are kept, and NFC leaves ASCII as it is), so one check of the whole text spares a
- * pattern test per line.
+ * makes of `text`. In ASCII text without tabs, vertical tabs or form feeds only spaces need
+ * normalizing (line breaks are split off, other control characters are kept, and NFC leaves
+ * ASCII as it is), so a few checks of the whole text spare a pattern test per line.
  */
 export function lineNormalizer(text: string): (line: string) => string {
   const ascii = Buffer.byteLength(text, 'utf8') === text.length;
-  return ascii && !text.includes('\t') && !text.includes('\v') && !text.includes('\f')
-    ? collapseSpaces
-    : normalizeLine;
+  if (!ascii || text.includes('\t') || text.includes('\v') || text.includes('\f')) return normalizeLine;
+  // One search of the whole text is cheaper than one per line.
+  return text.includes('  ') ? collapseSpaces : trimSpace;
+}
+
+/** A line without doubled spaces with its leading and trailing space cut. */
+function trimSpace(line: string): string {
+  return line.charCodeAt(0) === 32 || line.charCodeAt(line.length - 1) === 32 ? line.trim() : line;
 }
 
 /**
