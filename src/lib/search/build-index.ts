@@ -28,6 +28,21 @@ export const POSTINGS_SHARD_BYTES = 24_000;
  */
 export const COMMON_WORDS_MAX = 50_000;
 
+/** Most paper records one file holds. */
+export const RECORDS_PER_FILE_MAX = 32;
+
+/**
+ * Paper records per file for an archive this size: consecutive papers (newest first) share a file
+ * once there are enough to keep a thousand files or more. A query shows a dozen records and a
+ * request costs the browser far more than a few kilobytes do, while best matches cluster among the
+ * newest papers (ties rank newest first); a small site keeps one record per file.
+ */
+export function recordsPerFile(docCount: number): number {
+  let perFile = 1;
+  while (perFile < RECORDS_PER_FILE_MAX && docCount / (perFile * 2) >= 1000) perFile *= 2;
+  return perFile;
+}
+
 /** What the index is built from. */
 export interface SearchIndexInput {
   papers: readonly Paper[];
@@ -35,6 +50,8 @@ export interface SearchIndexInput {
   topics: readonly (readonly [string, string])[];
   /** Topic slugs of each paper (key paper id), best first. */
   topicsByPaper: ReadonlyMap<string, readonly { slug: string }[]>;
+  /** Paper records per file (default {@link recordsPerFile} of the number of papers). */
+  recordsPerFile?: number;
 }
 
 /** The built index: its meta record and every file by path relative to the index folder. */
@@ -197,6 +214,8 @@ export function buildSearchIndex(input: SearchIndexInput): SearchIndex {
 
   const topicIndex = new Map(input.topics.map(([slug], index) => [slug, index]));
   const topicDocs: number[][] = input.topics.map(() => []);
+  const perFile = input.recordsPerFile ?? recordsPerFile(papers.length);
+  const records: string[] = [];
   papers.forEach((paper, doc) => {
     const slugs = (input.topicsByPaper.get(paper.id) ?? []).map((match) => match.slug);
     for (const slug of slugs) topicDocs[topicIndex.get(slug) ?? -1]?.push(doc);
@@ -209,8 +228,11 @@ export function buildSearchIndex(input: SearchIndexInput): SearchIndex {
       ...(paper.authors ? { authors: paper.authors } : {}),
       ...(paper.arxivId ? { arxivId: paper.arxivId } : {}),
     };
-    pending.set(`d/${doc}`, JSON.stringify(record));
+    records.push(JSON.stringify(record));
   });
+  for (let first = 0; first < records.length; first += perFile) {
+    pending.set(`d/${first / perFile}`, `[${records.slice(first, first + perFile).join(',')}]`);
+  }
   topicDocs.forEach((docs, index) => pending.set(`t/${index}`, JSON.stringify(encodeList(docs))));
 
   const days: [string, number][] = [];
@@ -231,6 +253,7 @@ export function buildSearchIndex(input: SearchIndexInput): SearchIndex {
     format: INDEX_FORMAT,
     version,
     docCount: papers.length,
+    recordsPerFile: perFile,
     postingShards,
     topics: input.topics.map(([slug, name]) => [slug, name]),
     days,

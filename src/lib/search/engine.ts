@@ -16,6 +16,7 @@ import {
   type CommonWordsFile,
   type EarlierDaysFile,
   type PostingsShardFile,
+  type RecordsFile,
   type SearchDoc,
   type SearchMeta,
 } from './index-format';
@@ -422,7 +423,10 @@ export class SearchEngine {
   }
 
   private doc(meta: SearchMeta, doc: number): Promise<SearchDoc> {
-    return this.file<SearchDoc>(indexPaths.doc(meta.version, doc));
+    const file = Math.floor(doc / meta.recordsPerFile);
+    return this.file<RecordsFile>(indexPaths.records(meta.version, file)).then(
+      (records) => records[doc - file * meta.recordsPerFile]!,
+    );
   }
 
   /** Papers the filters allow, or undefined when no filter is set. */

@@ -11,7 +11,8 @@
  *   boundary, each with the papers holding it in the title and in the body. A key is a word, or
  *   two common words that follow each other (`low resource`), which lets the prefilter keep only
  *   papers holding a quoted phrase; a pair sorts right after its first word, in the same shard.
- * - `<version>/d/<n>.json`: paper n's searchable record (title, abstract, topics...).
+ * - `<version>/d/<i>.json`: the searchable records (title, abstract, topics...) of papers
+ *   `i * recordsPerFile` to `(i + 1) * recordsPerFile - 1`.
  * - `<version>/t/<i>.json`: the papers of topic i, for the topic filter.
  * - `<version>/e.json`: earlier featured days of papers featured more than once, for the date filter.
  */
@@ -29,6 +30,8 @@ export interface SearchMeta {
   version: string;
   /** Number of papers; they are numbered 0..docCount-1, newest first. */
   docCount: number;
+  /** Consecutive papers whose records share a file. */
+  recordsPerFile: number;
   /** First key of each postings shard, ascending. */
   postingShards: string[];
   /** Topics as `[slug, name]`, in the site's order; index = topic file number. */
@@ -64,12 +67,15 @@ export interface SearchDoc {
   arxivId?: string;
 }
 
+/** A records file: the records of consecutive papers. */
+export type RecordsFile = SearchDoc[];
+
 /** File paths, relative to the index folder. */
 export const indexPaths = {
   meta: () => 'meta.json',
   commonWords: (version: string) => `${version}/w.json`,
   postings: (version: string, shard: number) => `${version}/p/${shard}.json`,
-  doc: (version: string, doc: number) => `${version}/d/${doc}.json`,
+  records: (version: string, file: number) => `${version}/d/${file}.json`,
   topic: (version: string, topic: number) => `${version}/t/${topic}.json`,
   earlierDays: (version: string) => `${version}/e.json`,
 } as const;

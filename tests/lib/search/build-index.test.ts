@@ -1,13 +1,13 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, POSTINGS_SHARD_BYTES } from '../../../src/lib/search/build-index';
+import { buildSearchIndex, POSTINGS_SHARD_BYTES, recordsPerFile } from '../../../src/lib/search/build-index';
 import {
   decodeList,
   pairKey,
   shardOf,
   type CommonWordsFile,
   type PostingsShardFile,
-  type SearchDoc,
+  type RecordsFile,
 } from '../../../src/lib/search/index-format';
 import { isIndexed, tokenizeText } from '../../../src/lib/search/tokenize';
 import { getSiteData } from '../../../src/site/data';
@@ -27,9 +27,10 @@ describe('buildSearchIndex on the shipped content', () => {
 
   it('numbers every paper once, newest first, with its record', () => {
     expect(meta.docCount).toBe(data.papers.length);
-    const docs = Array.from({ length: meta.docCount }, (_, n) =>
-      json<SearchDoc>(`${meta.version}/d/${n}.json`),
-    );
+    const files = Math.ceil(meta.docCount / meta.recordsPerFile);
+    const docs = Array.from({ length: files }, (_, n) =>
+      json<RecordsFile>(`${meta.version}/d/${n}.json`),
+    ).flat();
     expect(docs.map((doc) => doc.id)).toEqual(data.newestFirst.map((paper) => paper.id));
     expect(meta.days.reduce((sum, [, count]) => sum + count, 0)).toBe(meta.docCount);
     for (const doc of docs) {
@@ -98,6 +99,14 @@ describe('buildSearchIndex on the shipped content', () => {
     for (const [path, body] of index.files) {
       if (path.includes('/p/')) expect(body.length).toBeLessThan(POSTINGS_SHARD_BYTES * 3);
     }
+  });
+
+  it("puts a small site's records one per file, a large archive's a few dozen per file", () => {
+    expect(meta.recordsPerFile).toBe(1);
+    expect([100, 1999, 2000, 10_000, 40_000, 1_000_000].map(recordsPerFile)).toEqual([1, 1, 2, 8, 32, 32]);
+    const grouped = buildSearchIndex({ ...input, recordsPerFile: 4 });
+    const first = JSON.parse(grouped.files.get(`${grouped.meta.version}/d/0.json`)!) as RecordsFile;
+    expect(first.map((doc) => doc.id)).toEqual(data.newestFirst.slice(0, 4).map((paper) => paper.id));
   });
 
   it('gives the same bytes for the same input, and a new folder when the input changes', () => {

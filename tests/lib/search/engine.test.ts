@@ -14,13 +14,13 @@ const index = buildSearchIndex({
 });
 
 /** A fresh engine reading the built files, with the paths it read. */
-function engine(): { engine: SearchEngine; read: string[] } {
+function engine(files = index.files): { engine: SearchEngine; read: string[] } {
   const read: string[] = [];
   return {
     read,
     engine: new SearchEngine(async (path) => {
       read.push(path);
-      const body = index.files.get(path);
+      const body = files.get(path);
       if (body === undefined) throw new Error(`no file ${path}`);
       return JSON.parse(body);
     }),
@@ -104,6 +104,21 @@ describe('SearchEngine on the shipped content', () => {
     const onDay = await engine().engine.search('models', { from: day, to: day }, 1000);
     for (const id of ids(onDay)) expect(data.paperById.get(id)!.dates).toContain(day);
     expect((await engine().engine.search('models', { to: '1999-12-31' })).results).toEqual([]);
+  });
+
+  it('reads records grouped several per file as it reads them one per file', async () => {
+    const grouped = buildSearchIndex({
+      papers: data.newestFirst,
+      topics: data.topics.map((topic) => [topic.slug, topic.name] as const),
+      topicsByPaper: data.topicsByPaper,
+      recordsPerFile: 8,
+    });
+    for (const query of ['language models', '"low-resource languages"', 'multilingal', 'Kirundi']) {
+      const { engine: search, read } = engine(grouped.files);
+      expect(await search.search(query, {}, 12)).toEqual(await engine().engine.search(query, {}, 12));
+      const records = read.filter((path) => path.includes('/d/'));
+      expect(new Set(records).size).toBe(records.length);
+    }
   });
 
   it('returns nothing for nothing', async () => {
