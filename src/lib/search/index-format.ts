@@ -85,8 +85,12 @@ export function pairKey(first: string, second: string): string {
   return `${first} ${second}`;
 }
 
+/** Digits of a bitmap: six bits each, characters JSON carries as they are. */
+const BITMAP_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const BITMAP_VALUES = new Map([...BITMAP_DIGITS].map((digit, value) => [digit.charCodeAt(0), value]));
+
 /** Ascending numbers as comma-separated gaps (`3,5,9` -> `3,2,4`), small and gzip-friendly. */
-export function encodeList(numbers: readonly number[]): string {
+function encodeGaps(numbers: readonly number[]): string {
   let previous = 0;
   return numbers
     .map((n) => {
@@ -97,10 +101,42 @@ export function encodeList(numbers: readonly number[]): string {
     .join(',');
 }
 
+/** Ascending numbers as a bitmap from the first: `~first~` then six numbers per digit. */
+function encodeBitmap(numbers: readonly number[]): string {
+  const first = numbers[0]!;
+  const values = new Uint8Array(Math.floor((numbers[numbers.length - 1]! - first) / 6) + 1);
+  for (const n of numbers) values[Math.floor((n - first) / 6)]! |= 1 << ((n - first) % 6);
+  let digits = '';
+  for (const value of values) digits += BITMAP_DIGITS[value];
+  return `~${first}~${digits}`;
+}
+
+/**
+ * Ascending numbers, encoded as gaps (`3,5,9` -> `3,2,4`) or, when shorter, as a bitmap: a word
+ * most papers hold (`model`) takes a sixth of a character per paper instead of two or three.
+ */
+export function encodeList(numbers: readonly number[]): string {
+  const gaps = encodeGaps(numbers);
+  // A bitmap costs a character per six numbers of the range: only dense lists gain.
+  const range = numbers.length === 0 ? 0 : numbers[numbers.length - 1]! - numbers[0]!;
+  if (range / 6 + 12 >= gaps.length) return gaps;
+  const bitmap = encodeBitmap(numbers);
+  return bitmap.length < gaps.length ? bitmap : gaps;
+}
+
 /** Inverse of {@link encodeList}. */
 export function decodeList(text: string): number[] {
   if (text === '') return [];
   const numbers: number[] = [];
+  if (text.charCodeAt(0) === 126 /* ~ */) {
+    const start = text.indexOf('~', 1);
+    let base = Number(text.slice(1, start));
+    for (let i = start + 1; i < text.length; i++, base += 6) {
+      const value = BITMAP_VALUES.get(text.charCodeAt(i))!;
+      for (let bit = 0; bit < 6; bit++) if (value & (1 << bit)) numbers.push(base + bit);
+    }
+    return numbers;
+  }
   let value = 0;
   let current = 0;
   for (let i = 0; i < text.length; i++) {

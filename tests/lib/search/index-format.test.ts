@@ -13,6 +13,19 @@ describe('index encodings', () => {
     expect(encodeList([3, 5, 9])).toBe('3,2,4');
   });
 
+  it('round-trips dense lists through a bitmap, shorter than their gaps', () => {
+    fc.assert(
+      fc.property(fc.nat(5000), fc.uniqueArray(fc.nat(3000), { minLength: 200 }), (offset, numbers) => {
+        const sorted = numbers.map((n) => n + offset).sort((a, b) => a - b);
+        expect(decodeList(encodeList(sorted))).toEqual(sorted);
+      }),
+    );
+    const dense = Array.from({ length: 600 }, (_, i) => 1000 + i * 2);
+    expect(encodeList(dense).startsWith('~1000~')).toBe(true);
+    expect(encodeList(dense).length).toBeLessThan(dense.length / 2);
+    expect(decodeList(encodeList(dense))).toEqual(dense);
+  });
+
   it('finds the shard whose range holds a word', () => {
     const boundaries = ['', 'data', 'model', 'token'];
     expect(['abc', 'data', 'dataset', 'model', 'zebra'].map((term) => shardOf(boundaries, term))).toEqual([
