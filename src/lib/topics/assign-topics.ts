@@ -1,11 +1,11 @@
 /**
  * Putting papers in topics: multi-label, deterministic and explainable. Every topic's terms are
- * compiled once into one phrase table; each paper's title and abstract are tokenized once and
+ * compiled once into one phrase trie; each paper's title and abstract are tokenized once and
  * scanned against it, so the cost is linear in the text and independent of how terms are written.
  */
 import type { Paper } from '../schema';
 import type { Topic } from './load-topics';
-import { tokenize } from './tokenize';
+import { foldedWords, stemWord, tokenize } from './tokenize';
 
 /** A topic a paper is in, with why. */
 export interface TopicMatch {
@@ -34,32 +34,70 @@ interface PhraseEntry {
   term: number;
 }
 
-/** All topics' terms by folded phrase (`tokens joined by spaces`). */
-interface PhraseTable {
-  phrases: Map<string, PhraseEntry[]>;
-  /** Every proper prefix and whole phrase: a scan extends a phrase only while it is one of these. */
-  prefixes: Set<string>;
+/** A node of the phrase trie: the terms ending here, and the longer phrases going on from here. */
+interface PhraseNode {
+  entries?: PhraseEntry[];
+  next?: Map<number, PhraseNode>;
 }
 
-function compile(topics: readonly Topic[]): PhraseTable {
-  const phrases = new Map<string, PhraseEntry[]>();
-  const prefixes = new Set<string>();
-  const add = (text: string, entry: PhraseEntry): void => {
+/**
+ * All topics' terms as a trie over token ids. Every token (a stemmed word) gets a number the
+ * first time it is seen, and every written word is stemmed once: scanning a paper is then one
+ * lookup per word and array lookups, with no string built per position.
+ */
+class PhraseTable {
+  /** Written (folded) word -> token id. */
+  private readonly wordIds = new Map<string, number>();
+  /** Stemmed token -> token id. */
+  private readonly tokenIds = new Map<string, number>();
+  /** First-level trie nodes by token id: most tokens start no term. */
+  private readonly roots: (PhraseNode | undefined)[] = [];
+
+  constructor(topics: readonly Topic[]) {
+    topics.forEach((topic, t) => {
+      topic.include.forEach((term, i) => this.add(term, { topic: t, term: i }));
+      topic.exclude.forEach((term) => this.add(term, { topic: t, term: -1 }));
+    });
+  }
+
+  private add(text: string, entry: PhraseEntry): void {
     const tokens = tokenize(text);
     if (!tokens.length) return;
-    const key = tokens.join(' ');
-    const entries = phrases.get(key) ?? [];
+    let node = (this.roots[this.tokenId(tokens[0]!)] ??= {});
+    for (const token of tokens.slice(1)) {
+      node.next ??= new Map();
+      const id = this.tokenId(token);
+      let child = node.next.get(id);
+      if (!child) node.next.set(id, (child = {}));
+      node = child;
+    }
+    const entries = (node.entries ??= []);
     // A term repeated in one topic (`LLM`, `LLMs`) counts once, as first written.
     if (entries.some((e) => e.topic === entry.topic && (e.term === -1) === (entry.term === -1))) return;
     entries.push(entry);
-    phrases.set(key, entries);
-    for (let len = 1; len <= tokens.length; len++) prefixes.add(tokens.slice(0, len).join(' '));
-  };
-  topics.forEach((topic, t) => {
-    topic.include.forEach((term, i) => add(term, { topic: t, term: i }));
-    topic.exclude.forEach((term) => add(term, { topic: t, term: -1 }));
-  });
-  return { phrases, prefixes };
+  }
+
+  private tokenId(token: string): number {
+    let id = this.tokenIds.get(token);
+    if (id === undefined) this.tokenIds.set(token, (id = this.tokenIds.size));
+    return id;
+  }
+
+  /** The token ids of `text`'s words: {@link tokenize}, numbered. */
+  tokens(text: string, into: number[]): number[] {
+    into.length = 0;
+    for (const word of foldedWords(text)) {
+      let id = this.wordIds.get(word);
+      if (id === undefined) this.wordIds.set(word, (id = this.tokenId(stemWord(word))));
+      into.push(id);
+    }
+    return into;
+  }
+
+  /** The trie node of phrases starting with `token`, if any. */
+  root(token: number): PhraseNode | undefined {
+    return this.roots[token];
+  }
 }
 
 /**
@@ -67,7 +105,7 @@ function compile(topics: readonly Topic[]): PhraseTable {
  * position and not letting one topic's hits overlap (`large language model` is not also `language model`).
  */
 function scan(
-  tokens: readonly string[],
+  tokens: readonly number[],
   table: PhraseTable,
   covered: Int32Array,
   hit: (e: PhraseEntry) => void,
@@ -75,15 +113,14 @@ function scan(
   covered.fill(0);
   const found: [entries: PhraseEntry[], length: number][] = [];
   for (let i = 0; i < tokens.length; i++) {
-    let key = tokens[i]!;
-    if (!table.prefixes.has(key)) continue;
+    let node = table.root(tokens[i]!);
+    if (!node) continue;
     found.length = 0;
     for (let end = i + 1; ; end++) {
-      const entries = table.phrases.get(key);
-      if (entries) found.push([entries, end - i]);
+      if (node.entries) found.push([node.entries, end - i]);
       if (end >= tokens.length) break;
-      key = `${key} ${tokens[end]}`;
-      if (!table.prefixes.has(key)) break;
+      node = node.next?.get(tokens[end]!);
+      if (!node) break;
     }
     // Longest first: a topic's longer term at this position wins over its shorter ones.
     for (let f = found.length - 1; f >= 0; f--) {
@@ -105,8 +142,9 @@ function scan(
  * matches are sorted by score, then slug.
  */
 export function assignTopics(papers: readonly Paper[], topics: readonly Topic[]): Map<string, TopicMatch[]> {
-  const table = compile(topics);
+  const table = new PhraseTable(topics);
   const covered = new Int32Array(topics.length);
+  const tokens: number[] = [];
   const result = new Map<string, TopicMatch[]>();
   for (const paper of papers) {
     // Per topic, per term: [title hits, abstract hits]; vetoed topics are marked.
@@ -123,8 +161,8 @@ export function assignTopics(papers: readonly Paper[], topics: readonly Topic[])
       tally[field]++;
       terms.set(entry.term, tally);
     };
-    scan(tokenize(paper.title), table, covered, count(0));
-    scan(tokenize(paper.abstract), table, covered, count(1));
+    scan(table.tokens(paper.title, tokens), table, covered, count(0));
+    scan(table.tokens(paper.abstract, tokens), table, covered, count(1));
     const matches: TopicMatch[] = [];
     for (const [t, terms] of hits) {
       if (vetoed.has(t)) continue;
