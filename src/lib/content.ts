@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { mergeDays, type MergedContent } from './merge';
 import { parseDayBytes, type DayOptions, type ParsedDay } from './parse/day-file';
+import { readDays } from './parse/read-days';
 
 /** File name endings read as day files. */
 export const DAY_FILE_PATTERN = /\.(?:txt|md|markdown|json)$/i;
@@ -26,8 +27,5 @@ export function parseFiles(files: readonly string[], options: DayOptions = {}): 
 
 /** Everything under a content folder, parsed and merged. */
 export function loadContent(contentDir: string, relativeTo = process.cwd()): MergedContent {
-  const parsed = listDayFiles(contentDir, relativeTo).map((file) =>
-    parseDayBytes(readFileSync(join(relativeTo, file)), file),
-  );
-  return mergeDays(parsed);
+  return mergeDays(readDays(listDayFiles(contentDir, relativeTo), relativeTo));
 }
