@@ -92,9 +92,12 @@ export function classifyUrl(url: string): LinkKind {
 
 /** The distinct URLs of `text`, typed, in order of first appearance. */
 export function extractLinks(text: string): Link[] {
+  const found = findUrls(text);
+  // Most abstracts have no URL or one: no set is needed to drop repeats then.
+  if (found.length <= 1) return found.map(({ url }) => ({ url, kind: classifyUrl(url) }));
   const seen = new Set<string>();
   const links: Link[] = [];
-  for (const { url } of findUrls(text)) {
+  for (const { url } of found) {
     if (seen.has(url)) continue;
     seen.add(url);
     links.push({ url, kind: classifyUrl(url) });

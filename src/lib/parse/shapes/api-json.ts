@@ -74,7 +74,7 @@ function readItem(
     return undefined;
   }
   const paper = isObject(item.paper) ? item.paper : item;
-  const title = typeof paper.title === 'string' ? normalizeLine(paper.title.replace(/\s+/g, ' ')) : '';
+  const title = typeof paper.title === 'string' ? normalizeLine(oneSpaced(paper.title)) : '';
   if (title === '') {
     problems.error(line, `item ${index + 1} has no paper.title: skipped`);
     return undefined;
@@ -128,6 +128,8 @@ function readItem(
 
 /** Abstract paragraphs with arXiv's hard wraps joined, as the plain shape gives them. */
 function toAbstract(summary: string): string {
+  // Without a line break there is one paragraph and nothing to join.
+  if (!summary.includes('\n')) return unwrapLatexUrls(normalizeLine(summary));
   const paragraphs = summary
     .split(PARAGRAPH_BREAK)
     .map((paragraph) => normalizeLine(paragraph.replace(/\s*\n\s*/g, ' ')))
@@ -151,8 +153,13 @@ function field(item: Json, key: string, inner: string): unknown {
 
 function text(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
-  const normalized = normalizeLine(value.replace(/\s+/g, ' '));
+  const normalized = normalizeLine(oneSpaced(value));
   return normalized === '' ? undefined : normalized;
+}
+
+/** Every run of whitespace as one space; most values have none to change, and are returned as they are. */
+function oneSpaced(value: string): string {
+  return /[^\S ]| {2}/.test(value) ? value.replace(/\s+/g, ' ') : value;
 }
 
 function count(value: unknown): number | undefined {
@@ -171,23 +178,41 @@ function lineOfOffset(text: string, offset: number): number {
   return line;
 }
 
-/** The line each element of the top-level array starts on, found in one pass over the text. */
+/**
+ * The line each element of the top-level array (or object) starts on. Strings, which hold most
+ * of the bytes, are jumped over to their closing quote, and line breaks are counted only up to
+ * each element's start: two native searches instead of a look at every character.
+ */
 function elementLines(text: string): number[] {
-  const lines: number[] = [];
-  let line = 1;
+  const starts: number[] = [];
   let depth = 0;
-  let inString = false;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code === 10) line++;
-    else if (inString) {
-      if (code === 92) i++;
-      else if (code === 34) inString = false;
-    } else if (code === 34) inString = true;
+    if (code === 34) i = closingQuote(text, i);
     else if (code === 91 || code === 123) {
-      if (depth === 1) lines.push(line);
+      if (depth === 1) starts.push(i);
       depth++;
     } else if (code === 93 || code === 125) depth--;
   }
+  const lines: number[] = [];
+  let line = 1;
+  let newline = text.indexOf('\n');
+  for (const start of starts) {
+    while (newline !== -1 && newline < start) {
+      line++;
+      newline = text.indexOf('\n', newline + 1);
+    }
+    lines.push(line);
+  }
   return lines;
+}
+
+/** Where the string opened at `open` ends (a quote after an even run of backslashes), or the text's end. */
+function closingQuote(text: string, open: number): number {
+  for (let quote = text.indexOf('"', open + 1); quote !== -1; quote = text.indexOf('"', quote + 1)) {
+    let backslashes = 0;
+    while (text.charCodeAt(quote - 1 - backslashes) === 92) backslashes++;
+    if (backslashes % 2 === 0) return quote;
+  }
+  return text.length;
 }
