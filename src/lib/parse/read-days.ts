@@ -1,11 +1,11 @@
 /**
- * Reading many day files into text. One string per file would put every file's text on V8's
- * heap: copied by each young-generation collection it survives, and for files over 128 KB
- * allocated in its large-object space, which costs a collection every few files. Node instead
- * keeps a decoded string of 1 MB or more outside the heap (an external string) when it is decoded
- * as Latin-1 — which for ASCII bytes is the same text UTF-8 decoding gives. So ASCII files are
- * decoded in batches of a few megabytes, each file's text a slice of its batch; other files are
- * decoded one by one, as `parseDayBytes` always does.
+ * Reading many day files into text. A file's text over 128 KB does not fit V8's regular heap
+ * pages: each such string is allocated in its large-object space, which costs a young-generation
+ * collection every few files (API JSON days are about 240 KB). Node instead keeps a string decoded
+ * from 1 MB or more as Latin-1 outside the heap (an external string), and for ASCII bytes Latin-1
+ * gives the same text as UTF-8. So large ASCII files are decoded in batches of a few megabytes,
+ * each file's text a slice of its batch. Other files are decoded one by one by `parseDayBytes`
+ * (smaller strings are cheap on the heap, and measured slower as slices of a batch).
  */
 import { isAscii } from 'node:buffer';
 import { readFileSync } from 'node:fs';
@@ -14,6 +14,8 @@ import { parseDayBytes, parseDayText, type DayOptions, type ParsedDay } from './
 
 /** Bytes per batch: above the 1 MB from which Node decodes into an external string. */
 const BATCH_BYTES = 4 * 1024 * 1024;
+/** Larger one-byte strings go to V8's large-object space. */
+const LARGE_STRING_BYTES = 128 * 1024;
 
 /**
  * Reads and parses the day files `names` (paths relative to `root`, and named so in messages),
@@ -40,7 +42,7 @@ export function readDays(names: readonly string[], root: string, options: DayOpt
   for (const name of names) {
     const bytes = readFileSync(join(root, name));
     // A NUL byte is ASCII but makes the file binary: `parseDayBytes` reports it.
-    if (isAscii(bytes) && bytes.indexOf(0) === -1) {
+    if (bytes.length > LARGE_STRING_BYTES && isAscii(bytes) && bytes.indexOf(0) === -1) {
       batch.push({ name, bytes });
       batchBytes += bytes.length;
       if (batchBytes >= BATCH_BYTES) flush();

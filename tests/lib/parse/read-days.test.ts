@@ -21,10 +21,10 @@ const files: Record<string, string | Buffer> = {
   ]),
   '2025-06-04.txt': SEED.replace('May 30', 'Jun 4'),
 };
-// Past the batch size, so files land in several batches and batch edges fall between files.
+// Large files (batched) among small ones (read one by one), past one batch in all.
 for (let day = 5; day <= 30; day++) {
   const date = `2025-06-${String(day).padStart(2, '0')}`;
-  files[`${date}.txt`] = SEED.replace('May 30', `Jun ${day}`).repeat(day % 3 === 0 ? 6 : 1);
+  files[`${date}.txt`] = SEED.replace('May 30', `Jun ${day}`).repeat(day % 3 === 0 ? 8 : 1);
 }
 for (const [name, content] of Object.entries(files)) writeFileSync(join(root, name), content);
 const names = Object.keys(files).sort();
