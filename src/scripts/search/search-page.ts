@@ -83,6 +83,8 @@ function init(form: HTMLFormElement): void {
   let settleTimer: ReturnType<typeof setTimeout> | undefined;
   const update = () => {
     const state = readForm();
+    // Search first: the worker starts while the page updates the URL.
+    run(state);
     const target = urlOf(state);
     if (target !== `${location.pathname}${location.search}`) {
       if (settled) history.pushState(null, '', target);
@@ -91,7 +93,6 @@ function init(form: HTMLFormElement): void {
     }
     clearTimeout(settleTimer);
     settleTimer = setTimeout(() => (settled = true), SETTLE_MS);
-    run(state);
   };
 
   form.addEventListener('input', update);
