@@ -27,9 +27,18 @@ export function foldWord(word: string): string {
   return foldText(word).replace(NON_WORD, '');
 }
 
+const ASCII_WORD = /[a-z0-9]+/gi;
+
 /** The words of `text` with their offsets, in order; words that fold to nothing are left out. */
 export function tokenizeWithOffsets(text: string): Token[] {
   const tokens: Token[] = [];
+  // ASCII text (most of it) has the same words without the Unicode-aware pattern and folding.
+  if (!NON_ASCII.test(text)) {
+    for (const match of text.matchAll(ASCII_WORD)) {
+      tokens.push({ term: match[0].toLowerCase(), start: match.index, end: match.index + match[0].length });
+    }
+    return tokens;
+  }
   for (const match of text.matchAll(WORD)) {
     const start = match.index;
     const end = start + match[0].length;

@@ -40,6 +40,18 @@ describe('search tokenizer', () => {
     );
   });
 
+  it('cuts ASCII text as the Unicode-aware path does', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary-ascii', maxLength: 60 }), (text) => {
+        // A trailing accented word sends the same text down the Unicode-aware path.
+        const unicode = tokenizeWithOffsets(`${text} é`);
+        expect(unicode.pop()).toEqual({ term: 'e', start: text.length + 1, end: text.length + 2 });
+        expect(tokenizeWithOffsets(text)).toEqual(unicode);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('leaves stopwords and lone characters out of the index', () => {
     expect(['the', 'of', 'x', '7'].map(isIndexed)).toEqual([false, false, false, false]);
     expect(['kirundi', '3d', 'llm'].map(isIndexed)).toEqual([true, true, true]);
