@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { buildWorker } from './src/integrations/build-worker';
 
 // BASE_PATH (`/digest/` for a GitHub Pages project site) and SITE_URL (`https://user.github.io`)
 // make every link, asset and absolute URL carry the right prefix.
@@ -13,4 +14,5 @@ export default defineConfig({
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   trailingSlash: 'always',
   build: { format: 'directory' },
+  integrations: [buildWorker()],
 });

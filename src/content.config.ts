@@ -9,7 +9,8 @@ import { defineCollection } from 'astro:content';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { countProblems, formatProblem } from './lib/problems';
-import { contentDir, getSiteData } from './site/data';
+import { contentDir } from './site/content-dir';
+import { siteContent } from './site/data';
 import { plural } from './site/format';
 
 const daySummarySchema = z.object({
@@ -21,7 +22,7 @@ const daySummarySchema = z.object({
 /** Loads the content folder, reports its problems, and stores one light record per day. */
 async function syncContent({ store, logger, parseData, generateDigest }: LoaderContext): Promise<void> {
   const dir = contentDir();
-  const data = getSiteData(dir, true);
+  const data = siteContent(dir, true);
   const counts = countProblems(data.problems);
   for (const problem of data.problems) {
     if (problem.level === 'warning') logger.warn(formatProblem(problem));

@@ -3,14 +3,14 @@
  * the pages are built from. (@astrojs/sitemap sorts every URL with `localeCompare`, seconds at
  * 40,000 papers.) Split into files of at most {@link SITEMAP_CHUNK} URLs, as the protocol asks.
  */
-import { TOPIC_PAGE_SIZE, type SiteData } from './data';
+import { TOPIC_PAGE_SIZE, type SiteTopics } from './data';
 import { absoluteUrl, routes } from './url';
 
 /** URLs per sitemap file; the protocol allows 50,000. */
 export const SITEMAP_CHUNK = 45_000;
 
 /** Site paths of every HTML page except the 404: fixed pages, days, topic pages, papers. */
-export function pagePaths(data: SiteData): string[] {
+export function pagePaths(data: SiteTopics): string[] {
   const paths = [routes.home(), routes.days(), routes.topics(), routes.search()];
   for (const day of data.days) paths.push(routes.day(day.date));
   for (const topic of data.topics) {
@@ -22,7 +22,7 @@ export function pagePaths(data: SiteData): string[] {
 }
 
 /** How many sitemap files `data` needs. */
-export function sitemapCount(data: SiteData): number {
+export function sitemapCount(data: SiteTopics): number {
   return Math.max(1, Math.ceil(pagePaths(data).length / SITEMAP_CHUNK));
 }
 
@@ -48,7 +48,7 @@ export function sitemapIndexXml(count: number): string {
 }
 
 /** Sitemap file `index`: its slice of the page URLs. */
-export function sitemapXml(data: SiteData, index: number): string {
+export function sitemapXml(data: SiteTopics, index: number): string {
   const paths = pagePaths(data).slice(index * SITEMAP_CHUNK, (index + 1) * SITEMAP_CHUNK);
   const entries = paths.map((path) => `<url><loc>${escapeXml(absoluteUrl(path))}</loc></url>`);
   return `${XML_HEAD}<urlset ${XMLNS}>\n${entries.join('\n')}\n</urlset>\n`;

@@ -2,6 +2,7 @@
  * The one base-path helper: every internal link, asset and absolute URL the site prints goes
  * through `url` or `absoluteUrl`, so `BASE_PATH=/digest/` and `SITE_URL` reach all of them.
  */
+import { PAPERS_JSON } from './papers-json';
 
 /** The configured base without its trailing slash: `''` at the root, `/digest` under a base path. */
 const BASE = import.meta.env.BASE_URL.replace(/\/+$/, '');
@@ -28,6 +29,6 @@ export const routes = {
   paper: (id: string) => `/papers/${id}/`,
   search: () => '/search/',
   feed: () => '/rss.xml',
-  papersJson: () => '/papers.json',
+  papersJson: () => `/${PAPERS_JSON}`,
   sitemap: () => '/sitemap-index.xml',
 } as const;
