@@ -5,12 +5,12 @@
  * where (after Astro has emptied the output folder) it writes `/papers.json`, then builds and
  * writes the search index, and reports how many index files it wrote.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { assignTopics } from '../lib/topics/assign-topics';
 import { findRelated, readSiteContent, withTopics } from '../site/data';
-import { PAPERS_JSON, papersJson } from '../site/papers-json';
+import { PAPERS_JSON, papersJsonPieces } from '../site/papers-json';
 import { SEARCH_INDEX_DIR, searchIndexFiles } from '../site/search-index-files';
 
 /** What the integration starts the worker with. */
@@ -42,7 +42,9 @@ post({ kind: 'topics', topicsByPaper });
 post({ kind: 'related', related: findRelated(content) });
 
 const out = await outDir;
-writeFileSync(join(out, PAPERS_JSON), papersJson(content.papers));
+const papersFile = openSync(join(out, PAPERS_JSON), 'w');
+for (const piece of papersJsonPieces(content.papers)) writeSync(papersFile, piece);
+closeSync(papersFile);
 const files = searchIndexFiles(withTopics(content, topicsByPaper));
 const root = join(out, SEARCH_INDEX_DIR);
 const made = new Set<string>();

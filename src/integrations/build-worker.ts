@@ -7,7 +7,9 @@
  * (some 40,000 small JSON files that cost more as Astro endpoint pages than the rest of a build).
  * The build waits for the worker before it ends. `astro dev` serves both from injected routes.
  */
+import { readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
@@ -40,6 +42,29 @@ function deferred<T>() {
   return { promise, resolve, reject };
 }
 
+/**
+ * Old-generation heap the worker may use, in MB: {@link HEAP_PER_INPUT_MB} times the size of the
+ * day files. V8 otherwise lets a heap grow far past what it holds alive; the worker's live data
+ * peaks (while the search index is built) at about 5 times the input, and it runs while the
+ * main thread renders, so its slack would add to the build's peak memory.
+ */
+function workerHeapMb(dir: string): number {
+  let bytes = 0;
+  const daily = join(dir, 'daily');
+  try {
+    for (const name of readdirSync(daily, { recursive: true, encoding: 'utf8' })) {
+      bytes += statSync(join(daily, name)).size;
+    }
+  } catch {
+    // No daily folder: the content loader reports it.
+  }
+  return Math.max(MIN_HEAP_MB, Math.ceil((bytes / 2 ** 20) * HEAP_PER_INPUT_MB));
+}
+
+/** See {@link workerHeapMb}. */
+const HEAP_PER_INPUT_MB = 6;
+const MIN_HEAP_MB = 256;
+
 function startWorker(root: URL): Running {
   // The worker runs this project's TypeScript through tsx, as `npm run digest` does.
   const tsx = pathToFileURL(createRequire(root).resolve('tsx')).href;
@@ -47,6 +72,7 @@ function startWorker(root: URL): Running {
   const worker = new Worker(new URL('src/integrations/build-worker-thread.ts', root), {
     workerData,
     execArgv: ['--import', tsx],
+    resourceLimits: { maxOldGenerationSizeMb: workerHeapMb(workerData.contentDir) },
   });
   // A build that fails before the end must not wait for the worker.
   worker.unref();
