@@ -13,6 +13,12 @@ export default defineConfig({
   // Parallel test and benchmark builds each get their own cache (content store) folder.
   ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  build: {
+    format: 'directory',
+    // Pages in flight at once: while one page's files are written (mkdir, open, write, close on
+    // libuv's threads) the next ones render, instead of the main thread waiting on each write.
+    // Measured at 40,000 papers: 1 -> 79 s, 4 -> 71 s, 8 -> 61 s, with the same peak memory.
+    concurrency: 8,
+  },
   integrations: [buildWorker()],
 });
