@@ -42,6 +42,8 @@ post({ kind: 'topics', topicsByPaper });
 post({ kind: 'related', related: findRelated(content) });
 
 const out = await outDir;
+// Astro empties the output folder but creates it only when it writes the first page.
+mkdirSync(out, { recursive: true });
 const papersFile = openSync(join(out, PAPERS_JSON), 'w');
 for (const piece of papersJsonPieces(content.papers)) writeSync(papersFile, piece);
 closeSync(papersFile);
