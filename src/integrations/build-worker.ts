@@ -46,7 +46,8 @@ function deferred<T>() {
  * Old-generation heap the worker may use, in MB: {@link HEAP_PER_INPUT_MB} times the size of the
  * day files. V8 otherwise lets a heap grow far past what it holds alive; the worker's live data
  * peaks (while the search index is built) at about 5 times the input, and it runs while the
- * main thread renders, so its slack would add to the build's peak memory.
+ * main thread renders, so its slack would add to the build's peak memory. 8x leaves room for
+ * denser content than the benchmark corpus.
  */
 function workerHeapMb(dir: string): number {
   let bytes = 0;
@@ -62,17 +63,18 @@ function workerHeapMb(dir: string): number {
 }
 
 /** See {@link workerHeapMb}. */
-const HEAP_PER_INPUT_MB = 6;
+const HEAP_PER_INPUT_MB = 8;
 const MIN_HEAP_MB = 256;
 
 function startWorker(root: URL): Running {
   // The worker runs this project's TypeScript through tsx, as `npm run digest` does.
   const tsx = pathToFileURL(createRequire(root).resolve('tsx')).href;
   const workerData: BuildWorkerData = { contentDir: contentDir() };
+  const heapMb = workerHeapMb(workerData.contentDir);
   const worker = new Worker(new URL('src/integrations/build-worker-thread.ts', root), {
     workerData,
     execArgv: ['--import', tsx],
-    resourceLimits: { maxOldGenerationSizeMb: workerHeapMb(workerData.contentDir) },
+    resourceLimits: { maxOldGenerationSizeMb: heapMb },
   });
   // A build that fails before the end must not wait for the worker.
   worker.unref();
@@ -87,7 +89,13 @@ function startWorker(root: URL): Running {
   const fail = (error: unknown) => {
     for (const pending of [topicsByPaper, related, written]) pending.reject(error);
   };
-  worker.once('error', fail);
+  worker.once('error', (error: Error & { code?: string }) =>
+    fail(
+      error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+        ? new Error(`the build worker ran out of its ${heapMb} MB heap (${HEAP_PER_INPUT_MB}x the day files)`)
+        : error,
+    ),
+  );
   worker.once('exit', (code) => fail(new Error(`the build worker stopped (exit code ${code})`)));
   return {
     worker,
