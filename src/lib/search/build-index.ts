@@ -12,6 +12,7 @@ import {
   INDEX_FORMAT,
   indexPaths,
   pairKey,
+  unionSize,
   type CommonWordsFile,
   type PostingsShardFile,
   type SearchDoc,
@@ -160,21 +161,6 @@ function collectPostings(papers: readonly Paper[]): {
   const commonWords = common.map((id) => ({ term: terms[id]!, df: df[id]! }));
   commonWords.sort((a, b) => compareStrings(a.term, b.term));
   return { entries, commonWords };
-}
-
-/** Size of the union of two ascending lists. */
-function unionSize(a: readonly number[], b: readonly number[]): number {
-  let i = 0;
-  let j = 0;
-  let size = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i]!;
-    const y = b[j]!;
-    if (x <= y) i++;
-    if (y <= x) j++;
-    size++;
-  }
-  return size + (a.length - i) + (b.length - j);
 }
 
 function compareStrings(a: string, b: string): number {

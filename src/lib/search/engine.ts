@@ -13,6 +13,7 @@ import {
   indexPaths,
   pairKey,
   shardOf,
+  unionSize,
   type CommonWordsFile,
   type EarlierDaysFile,
   type PostingsShardFile,
@@ -188,21 +189,6 @@ function intersectAll(lists: readonly (readonly number[])[]): number[] {
     result = kept;
   }
   return result;
-}
-
-/** Size of the union of two ascending lists. */
-function unionSize(a: readonly number[], b: readonly number[]): number {
-  let i = 0;
-  let j = 0;
-  let size = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i]!;
-    const y = b[j]!;
-    if (x <= y) i++;
-    if (y <= x) j++;
-    size++;
-  }
-  return size + (a.length - i) + (b.length - j);
 }
 
 /** What a query word matches among `words`: itself, its forms, its completions while typed. */

@@ -153,6 +153,21 @@ export function decodeList(text: string): number[] {
   return numbers;
 }
 
+/** Size of the union of two ascending lists: the papers holding a word in the title or the body. */
+export function unionSize(a: readonly number[], b: readonly number[]): number {
+  let i = 0;
+  let j = 0;
+  let size = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x <= y) i++;
+    if (y <= x) j++;
+    size++;
+  }
+  return size + (a.length - i) + (b.length - j);
+}
+
 /** Index of the last boundary <= `key` in ascending `boundaries` (0 when all are greater). */
 export function shardOf(boundaries: readonly string[], key: string): number {
   let low = 0;

@@ -1,8 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeList, encodeList, pairKey, shardOf } from '../../../src/lib/search/index-format';
+import { decodeList, encodeList, pairKey, shardOf, unionSize } from '../../../src/lib/search/index-format';
 
 describe('index encodings', () => {
+  it('counts the union of two ascending lists', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.nat(500)), fc.uniqueArray(fc.nat(500)), (a, b) => {
+        const ascending = (list: number[]) => [...list].sort((x, y) => x - y);
+        expect(unionSize(ascending(a), ascending(b))).toBe(new Set([...a, ...b]).size);
+      }),
+    );
+    expect(unionSize([1, 3, 5], [3, 4])).toBe(4);
+  });
+
   it('round-trips ascending lists through gap encoding', () => {
     fc.assert(
       fc.property(fc.uniqueArray(fc.nat(100_000)), (numbers) => {
