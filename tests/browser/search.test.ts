@@ -136,6 +136,26 @@ describe('search on the shipped content', () => {
     await page.close();
   });
 
+  it('writes a typed query to the URL once typing pauses, or before a result opens', async () => {
+    const kirundi = papers.find((paper) => /\bKirundi\b/.test(paper.abstract))!;
+    const page = await browser.newPage();
+    await page.goto(`${site.url}search/`);
+    await page.locator('#search-query').fill('multilingual');
+    await pageResults(page, 'multilingual');
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('multilingual');
+
+    await page.locator('#search-query').fill('Kirundi');
+    expect((await pageResults(page, 'Kirundi'))[0]).toBe(kirundi.id);
+    await Promise.all([
+      page.waitForURL(`**/papers/${kirundi.id}/`),
+      page.locator('#search-results a.search-result-link').first().click(),
+    ]);
+    await page.goBack();
+    expect(new URL(page.url()).searchParams.get('q')).toBe('Kirundi');
+    expect((await pageResults(page, 'Kirundi'))[0]).toBe(kirundi.id);
+    await page.close();
+  });
+
   it('filters by topic and date range', async () => {
     const page = await browser.newPage();
     const day = papers[0]!.dates[0]!;

@@ -1,7 +1,10 @@
 /**
  * The /search/ page: the query and filters live in the URL (`?q=…&topic=…&from=…&to=…`), so a
- * search can be linked and Back returns to the previous one. Typing updates the current history
- * entry; a new entry starts once a search was submitted or left alone for a moment.
+ * search can be linked and Back returns to the previous one. The URL is written once typing
+ * pauses (at once on Enter, and before a click leaves the page): every URL change makes the
+ * browser fetch the page's icon again, work a keystroke should not wait behind. Typing updates
+ * the current history entry; a new entry starts once a search was submitted or left alone for a
+ * moment.
  */
 import type { SearchFilters, SearchResponse } from '../../lib/search/engine';
 import { enableArrowKeys, renderResults } from './render-results';
@@ -9,6 +12,9 @@ import { SearchClient, type SearchRequest } from './search-client';
 
 /** A query left alone this long gets its own history entry. */
 const SETTLE_MS = 1000;
+
+/** Typing paused this long writes the query to the URL. */
+const URL_DELAY_MS = 300;
 
 interface PageState {
   q: string;
@@ -81,11 +87,11 @@ function init(form: HTMLFormElement): void {
 
   let settled = true;
   let settleTimer: ReturnType<typeof setTimeout> | undefined;
-  const update = () => {
-    const state = readForm();
-    // Search first: the worker starts while the page updates the URL.
-    run(state);
-    const target = urlOf(state);
+  let urlTimer: ReturnType<typeof setTimeout> | undefined;
+  const writeUrl = () => {
+    clearTimeout(urlTimer);
+    urlTimer = undefined;
+    const target = urlOf(readForm());
     if (target !== `${location.pathname}${location.search}`) {
       if (settled) history.pushState(null, '', target);
       else history.replaceState(null, '', target);
@@ -94,14 +100,33 @@ function init(form: HTMLFormElement): void {
     clearTimeout(settleTimer);
     settleTimer = setTimeout(() => (settled = true), SETTLE_MS);
   };
+  const update = () => {
+    run(readForm());
+    clearTimeout(urlTimer);
+    urlTimer = setTimeout(writeUrl, URL_DELAY_MS);
+  };
 
   form.addEventListener('input', update);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    update();
+    run(readForm());
+    writeUrl();
     settled = true;
   });
+  // A result opened before the URL was written: write it first, so Back returns to this search.
+  document.addEventListener(
+    'click',
+    () => {
+      if (urlTimer !== undefined) writeUrl();
+    },
+    { capture: true },
+  );
+  window.addEventListener('pagehide', () => {
+    if (urlTimer !== undefined) writeUrl();
+  });
   window.addEventListener('popstate', () => {
+    clearTimeout(urlTimer);
+    urlTimer = undefined;
     settled = true;
     const state = readUrl();
     writeForm(state);
