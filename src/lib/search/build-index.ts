@@ -1,9 +1,9 @@
 /**
- * Building the static search index at build time: an inverted index of folded words (and of
- * pairs of common words that follow each other, for phrases) split into small shards (so a query
- * fetches a few kilobytes, not the archive), the common words for prefix completion and typo
- * tolerance, and one small record per paper for Fuse to rank and for snippets. Deterministic: the
- * same papers give the same files, byte for byte.
+ * Building the static search index at build time: an inverted index of folded words (and, in
+ * shards of their own, of pairs of common words that follow each other, for phrases) split into
+ * small shards (so a query fetches a few kilobytes, not the archive), the common words for prefix
+ * completion and typo tolerance, and one small record per paper for Fuse to rank and for
+ * snippets. Deterministic: the same papers give the same files, byte for byte.
  */
 import { createHash } from 'node:crypto';
 import type { Paper } from '../schema';
@@ -11,6 +11,7 @@ import {
   encodeList,
   INDEX_FORMAT,
   indexPaths,
+  isPairKey,
   pairKey,
   unionSize,
   type CommonWordsFile,
@@ -174,24 +175,31 @@ export function buildSearchIndex(input: SearchIndexInput): SearchIndex {
   const files = new Map<string, string>();
   const pending = new Map<string, string>();
 
-  const postingShards: string[] = [];
-  let shard: PostingsShardFile = [];
-  let shardBytes = 0;
-  const flushPostings = () => {
-    if (shardBytes === 0) return;
-    pending.set(`p/${postingShards.length - 1}`, JSON.stringify(shard));
-    shard = [];
-    shardBytes = 0;
+  // Word shards first, then pair shards: files are numbered across both.
+  let postingFiles = 0;
+  const shardsOf = (keys: typeof entries): string[] => {
+    const boundaries: string[] = [];
+    let shard: PostingsShardFile = [];
+    let shardBytes = 0;
+    const flush = () => {
+      if (shardBytes === 0) return;
+      pending.set(`p/${postingFiles++}`, JSON.stringify(shard));
+      shard = [];
+      shardBytes = 0;
+    };
+    for (const { key, title, body } of keys) {
+      const entry: [string, string, string] = [key, encodeList(title), encodeList(body)];
+      const bytes = key.length + entry[1].length + entry[2].length + 10;
+      if (shardBytes > 0 && shardBytes + bytes > POSTINGS_SHARD_BYTES) flush();
+      if (shardBytes === 0) boundaries.push(key);
+      shard.push(entry);
+      shardBytes += bytes;
+    }
+    flush();
+    return boundaries;
   };
-  for (const { key, title, body } of entries) {
-    const entry: [string, string, string] = [key, encodeList(title), encodeList(body)];
-    const bytes = key.length + entry[1].length + entry[2].length + 10;
-    if (shardBytes > 0 && shardBytes + bytes > POSTINGS_SHARD_BYTES) flushPostings();
-    if (shardBytes === 0) postingShards.push(key);
-    shard.push(entry);
-    shardBytes += bytes;
-  }
-  flushPostings();
+  const postingShards = shardsOf(entries.filter((entry) => !isPairKey(entry.key)));
+  const pairShards = shardsOf(entries.filter((entry) => isPairKey(entry.key)));
   const wordsFile: CommonWordsFile = {
     terms: commonWords.map((word) => word.term).join(' '),
     df: commonWords.map((word) => word.df).join(','),
@@ -241,6 +249,7 @@ export function buildSearchIndex(input: SearchIndexInput): SearchIndex {
     docCount: papers.length,
     recordsPerFile: perFile,
     postingShards,
+    pairShards,
     topics: input.topics.map(([slug, name]) => [slug, name]),
     days,
   };

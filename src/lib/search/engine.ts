@@ -11,8 +11,9 @@ import { stemWord } from '../topics/tokenize';
 import {
   decodeList,
   indexPaths,
+  isPairKey,
   pairKey,
-  shardOf,
+  postingsFile,
   unionSize,
   type CommonWordsFile,
   type EarlierDaysFile,
@@ -72,8 +73,8 @@ interface Shard {
 
 /** The papers holding a key, in the title and in the body, and how many hold it. */
 interface Postings {
-  title: number[];
-  body: number[];
+  title: Int32Array;
+  body: Int32Array;
   df: number;
 }
 
@@ -120,7 +121,8 @@ const FUSE_KEYS = [
   { name: 'arxivId', weight: 1 },
 ] as const;
 
-const NO_POSTINGS: Postings = { title: [], body: [], df: 0 };
+const NO_POSTINGS: Postings = { title: new Int32Array(0), body: new Int32Array(0), df: 0 };
+const NO_SHARD: PostingsShardFile = [];
 
 /** Damerau-Levenshtein distance (adjacent swaps count once), giving up above `max`. */
 export function editDistance(a: string, b: string, max: number): number {
@@ -175,10 +177,10 @@ function better(a: Candidate, b: Candidate): boolean {
 }
 
 /** The numbers every ascending list holds (none for no lists). */
-function intersectAll(lists: readonly (readonly number[])[]): number[] {
+function intersectAll(lists: readonly ArrayLike<number>[]): number[] {
   if (lists.length === 0) return [];
   const [shortest, ...others] = [...lists].sort((a, b) => a.length - b.length);
-  let result = [...shortest!];
+  let result = Array.from(shortest!);
   for (const other of others) {
     const kept: number[] = [];
     let j = 0;
@@ -280,15 +282,17 @@ export class SearchEngine {
 
   /** The postings shard whose range holds `key`. */
   private shard(meta: SearchMeta, key: string): Promise<Shard> {
-    const path = indexPaths.postings(meta.version, shardOf(meta.postingShards, key));
+    const number = postingsFile(meta, key);
+    const path = indexPaths.postings(meta.version, number);
     let shard = this.shards.get(path);
     if (!shard) {
-      shard = this.file<PostingsShardFile>(path).then((file) => {
+      const file = number < 0 ? Promise.resolve(NO_SHARD) : this.file<PostingsShardFile>(path);
+      shard = file.then((file) => {
         const entries = new Map<string, [string, string]>();
         const terms: string[] = [];
         for (const [entryKey, title, body] of file) {
           entries.set(entryKey, [title, body]);
-          if (!entryKey.includes(' ')) terms.push(entryKey);
+          if (!isPairKey(entryKey)) terms.push(entryKey);
         }
         const count = (term: string) => {
           const entry = entries.get(term);
@@ -563,7 +567,7 @@ export class SearchEngine {
   private groupMembers(meta: SearchMeta, group: Group, allowed: Uint8Array | undefined): number {
     const { groupScore, members } = this.scratch!;
     let count = 0;
-    const visit = (docs: readonly number[], value: number) => {
+    const visit = (docs: ArrayLike<number>, value: number) => {
       for (let i = 0; i < docs.length; i++) {
         const doc = docs[i]!;
         if (allowed !== undefined && allowed[doc] === 0) continue;

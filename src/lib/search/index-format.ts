@@ -7,10 +7,12 @@
  * - `<version>/w.json`: the common words (held by two papers or more) with their paper counts,
  *   read once before the first query: prefix completion and typo tolerance run on it locally, and
  *   it names the shards a query needs, so every query word costs one round trip, not two.
- * - `<version>/p/<i>.json`: postings shard i, the keys from `postingShards[i]` up to the next
- *   boundary, each with the papers holding it in the title and in the body. A key is a word, or
- *   two common words that follow each other (`low resource`), which lets the prefilter keep only
- *   papers holding a quoted phrase; a pair sorts right after its first word, in the same shard.
+ * - `<version>/p/<i>.json`: postings shard i, the keys from its first key up to the next shard's,
+ *   each with the papers holding it in the title and in the body. A key is a word, or two common
+ *   words that follow each other (`low resource`), which lets the prefilter keep only papers
+ *   holding a quoted phrase. Words come first (`postingShards`), pairs after them in shards of
+ *   their own (`pairShards`): a word, its plural and its completions sit side by side, so a query
+ *   word usually needs one file.
  * - `<version>/d/<i>.json`: the searchable records (title, abstract, topics...) of papers
  *   `i * recordsPerFile` to `(i + 1) * recordsPerFile - 1`.
  * - `<version>/t/<i>.json`: the papers of topic i, for the topic filter.
@@ -18,7 +20,7 @@
  */
 
 /** Bumped whenever the layout changes. */
-export const INDEX_FORMAT = 2;
+export const INDEX_FORMAT = 3;
 
 /** Folder of the index under the site's base path. */
 export const INDEX_DIR = 'search-index';
@@ -32,8 +34,10 @@ export interface SearchMeta {
   docCount: number;
   /** Consecutive papers whose records share a file. */
   recordsPerFile: number;
-  /** First key of each postings shard, ascending. */
+  /** First word of each word shard (files `0..`), ascending. */
   postingShards: string[];
+  /** First pair of each pair shard (files numbered after the word shards), ascending. */
+  pairShards: string[];
   /** Topics as `[slug, name]`, in the site's order; index = topic file number. */
   topics: [string, string][];
   /** `[day, count]`, newest first: the next `count` papers have `day` as their latest featured day. */
@@ -85,9 +89,16 @@ export function pairKey(first: string, second: string): string {
   return `${first} ${second}`;
 }
 
+/** Whether a postings key is a pair of words (words never hold a space). */
+export function isPairKey(key: string): boolean {
+  return key.includes(' ');
+}
+
 /** Digits of a bitmap: six bits each, characters JSON carries as they are. */
 const BITMAP_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-const BITMAP_VALUES = new Map([...BITMAP_DIGITS].map((digit, value) => [digit.charCodeAt(0), value]));
+/** Value of each bitmap digit, by character code. */
+const BITMAP_VALUES = new Uint8Array(128);
+[...BITMAP_DIGITS].forEach((digit, value) => (BITMAP_VALUES[digit.charCodeAt(0)] = value));
 
 /** Ascending numbers as comma-separated gaps (`3,5,9` -> `3,2,4`), small and gzip-friendly. */
 function encodeGaps(numbers: readonly number[]): string {
@@ -124,37 +135,54 @@ export function encodeList(numbers: readonly number[]): string {
   return bitmap.length < gaps.length ? bitmap : gaps;
 }
 
-/** Inverse of {@link encodeList}. */
-export function decodeList(text: string): number[] {
-  if (text === '') return [];
-  const numbers: number[] = [];
+/** Bits set in each bitmap digit's value. */
+const BIT_COUNTS = Uint8Array.from({ length: 64 }, (_, value) => {
+  let count = 0;
+  for (let bits = value; bits > 0; bits >>= 1) count += bits & 1;
+  return count;
+});
+
+/**
+ * Inverse of {@link encodeList}, into a typed array: a long list then lives outside the
+ * JavaScript heap, which the browser's garbage collector would otherwise copy again and again.
+ */
+export function decodeList(text: string): Int32Array {
+  if (text === '') return new Int32Array(0);
   if (text.charCodeAt(0) === 126 /* ~ */) {
     const start = text.indexOf('~', 1);
+    let count = 0;
+    for (let i = start + 1; i < text.length; i++) count += BIT_COUNTS[BITMAP_VALUES[text.charCodeAt(i)]!]!;
+    const numbers = new Int32Array(count);
+    let at = 0;
     let base = Number(text.slice(1, start));
     for (let i = start + 1; i < text.length; i++, base += 6) {
-      const value = BITMAP_VALUES.get(text.charCodeAt(i))!;
-      for (let bit = 0; bit < 6; bit++) if (value & (1 << bit)) numbers.push(base + bit);
+      const value = BITMAP_VALUES[text.charCodeAt(i)]!;
+      for (let bit = 0; bit < 6; bit++) if (value & (1 << bit)) numbers[at++] = base + bit;
     }
     return numbers;
   }
+  let count = 1;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 44 /* , */) count++;
+  const numbers = new Int32Array(count);
+  let at = 0;
   let value = 0;
   let current = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code === 44 /* , */) {
       value += current;
-      numbers.push(value);
+      numbers[at++] = value;
       current = 0;
     } else {
       current = current * 10 + (code - 48);
     }
   }
-  numbers.push(value + current);
+  numbers[at] = value + current;
   return numbers;
 }
 
 /** Size of the union of two ascending lists: the papers holding a word in the title or the body. */
-export function unionSize(a: readonly number[], b: readonly number[]): number {
+export function unionSize(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let i = 0;
   let j = 0;
   let size = 0;
@@ -166,6 +194,12 @@ export function unionSize(a: readonly number[], b: readonly number[]): number {
     size++;
   }
   return size + (a.length - i) + (b.length - j);
+}
+
+/** Number of the postings file whose range holds `key` (a word or a pair); -1 when there is none. */
+export function postingsFile(meta: Pick<SearchMeta, 'postingShards' | 'pairShards'>, key: string): number {
+  if (!isPairKey(key)) return meta.postingShards.length === 0 ? -1 : shardOf(meta.postingShards, key);
+  return meta.pairShards.length === 0 ? -1 : meta.postingShards.length + shardOf(meta.pairShards, key);
 }
 
 /** Index of the last boundary <= `key` in ascending `boundaries` (0 when all are greater). */

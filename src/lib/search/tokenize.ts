@@ -27,15 +27,23 @@ export function foldWord(word: string): string {
   return foldText(word).replace(NON_WORD, '');
 }
 
-const ASCII_WORD = /[a-z0-9]+/gi;
-
 /** The words of `text` with their offsets, in order; words that fold to nothing are left out. */
 export function tokenizeWithOffsets(text: string): Token[] {
   const tokens: Token[] = [];
   // ASCII text (most of it) has the same words without the Unicode-aware pattern and folding.
   if (!NON_ASCII.test(text)) {
-    for (const match of text.matchAll(ASCII_WORD)) {
-      tokens.push({ term: match[0].toLowerCase(), start: match.index, end: match.index + match[0].length });
+    // A scan by character code: no match objects, which snippets would make by the hundred.
+    let start = -1;
+    for (let i = 0; i <= text.length; i++) {
+      const code = i < text.length ? text.charCodeAt(i) : 0;
+      const wordChar =
+        (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+      if (wordChar) {
+        if (start < 0) start = i;
+      } else if (start >= 0) {
+        tokens.push({ term: text.slice(start, i).toLowerCase(), start, end: i });
+        start = -1;
+      }
     }
     return tokens;
   }

@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { buildSearchIndex, POSTINGS_SHARD_BYTES, recordsPerFile } from '../../../src/lib/search/build-index';
 import {
   decodeList,
+  isPairKey,
   pairKey,
-  shardOf,
+  postingsFile,
   type CommonWordsFile,
   type PostingsShardFile,
   type RecordsFile,
@@ -40,10 +41,11 @@ describe('buildSearchIndex on the shipped content', () => {
 
   /** Every postings key with the papers holding it, read from the shards (checking each is in its range). */
   const found = new Map<string, Set<number>>();
-  meta.postingShards.forEach((first, shard) => {
+  [...meta.postingShards, ...meta.pairShards].forEach((first, shard) => {
     const file = json<PostingsShardFile>(`${meta.version}/p/${shard}.json`);
     for (const [key, title, body] of file) {
-      expect(shardOf(meta.postingShards, key)).toBe(shard);
+      expect(postingsFile(meta, key)).toBe(shard);
+      expect(isPairKey(key)).toBe(shard >= meta.postingShards.length);
       expect(key >= first).toBe(true);
       found.set(key, new Set([...decodeList(title), ...decodeList(body)]));
     }
