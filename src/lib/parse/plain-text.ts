@@ -18,28 +18,26 @@ export const MAX_LINE_LENGTH = 100_000;
 /** Non-blank lines searched for the date line before concluding the page has none. */
 const HEADER_SEARCH_LINES = 12;
 
-interface Paragraph {
-  text: string;
-  line: number;
-}
-
 /** Reads the plain shape from a file's body; `lineOffset` maps its lines back to file lines. */
 export function parsePlainText(body: string, lineOffset: number, problems: ProblemList): ShapeResult {
   const normalizeLine = lineNormalizer(body);
-  const normalized = splitLines(body).map((line, index) => {
+  // Normalized in place: a second array of lines per file is garbage the collector must copy.
+  const lines = splitLines(body);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
     if (line.length > MAX_LINE_LENGTH) {
       problems.error(
-        index + 1 + lineOffset,
+        i + 1 + lineOffset,
         `line is ${line.length.toLocaleString('en-US')} characters long, more than any title or abstract ` +
           `(limit ${MAX_LINE_LENGTH.toLocaleString('en-US')}): is this the page's text?`,
       );
-      return '';
+      lines[i] = '';
+    } else {
+      lines[i] = normalizeLine(line);
     }
-    return normalizeLine(line);
-  });
-  const { dateLine, bodyStart } = readHeader(normalized, lineOffset, problems);
-  const paragraphs = toParagraphs(normalized, bodyStart, lineOffset);
-  return { papers: assemblePapers(paragraphs, problems), dateLine };
+  }
+  const { dateLine, bodyStart } = readHeader(lines, lineOffset, problems);
+  return { papers: readPapers(lines, bodyStart, lineOffset, problems), dateLine };
 }
 
 /** Skips the page furniture and finds the date line; reports unknown lines that are skipped. */
@@ -72,30 +70,6 @@ function readHeader(
   return { bodyStart: start };
 }
 
-/** Groups consecutive non-blank lines into paragraphs, joining hard-wrapped lines with a space. */
-function toParagraphs(lines: string[], start: number, lineOffset: number): Paragraph[] {
-  const paragraphs: Paragraph[] = [];
-  let parts: string[] = [];
-  let first = 0;
-  const flush = () => {
-    if (parts.length > 0) paragraphs.push({ text: parts.join(' '), line: first + 1 + lineOffset });
-    parts = [];
-  };
-  for (let i = start; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (line === '') {
-      flush();
-    } else {
-      if (parts.length === 0) first = i;
-      parts.push(line);
-    }
-  }
-  flush();
-  // Trailing furniture (`Subscribe`, `Previous`) at the end of a copy is not a paper.
-  while (paragraphs.length > 0 && isBoilerplate(paragraphs[paragraphs.length - 1]!.text)) paragraphs.pop();
-  return paragraphs;
-}
-
 const SENTENCE_END = /\.["'’”)\]]?$/;
 const ABBREVIATION_END = /\b(?:et al|etc|vs|Inc|Ltd|Co|Jr|Dr|No|Vol)\.$/;
 const SENTENCE_BREAK = /[a-z0-9)\]%][.!?] +[A-Z]/g;
@@ -110,43 +84,90 @@ export function looksLikeAbstract(text: string): boolean {
   return breaks >= 2 || (breaks >= 1 && text.length > 200);
 }
 
-/** Walks the paragraphs: a title-like paragraph starts a paper, abstract-like ones extend it. */
-function assemblePapers(paragraphs: Paragraph[], problems: ProblemList): ScrapedPaper[] {
+/**
+ * Reads the papers off the body's lines. Consecutive non-blank lines form a paragraph (hard-wrapped
+ * lines joined with a space); a title-like paragraph starts a paper, abstract-like ones extend it.
+ * Paragraphs are handled as they end, without a list of them: that list and its objects were a
+ * large share of what parsing allocated.
+ */
+function readPapers(
+  lines: string[],
+  start: number,
+  lineOffset: number,
+  problems: ProblemList,
+): ScrapedPaper[] {
   const papers: ScrapedPaper[] = [];
-  let current: { title: string; line: number; abstract: string[]; rejected: boolean } | undefined;
+  let title: string | undefined;
+  let titleLine = 0;
+  let rejected = false;
+  let abstract = '';
+  let abstractParagraphs = 0;
+  // Page furniture (`Subscribe`, `Previous`) is held back: at the end of a copy it is not a paper.
+  let heldBack: { text: string; line: number }[] | undefined;
 
   const finish = () => {
-    if (!current || current.rejected) return;
-    const abstract = current.abstract.join('\n\n');
+    if (title === undefined || rejected) return;
     if (abstract === '') {
-      problems.warn(current.line, `"${excerpt(current.title)}" has no abstract: published with an empty one`);
+      problems.warn(titleLine, `"${excerpt(title)}" has no abstract: published with an empty one`);
     }
-    papers.push({ title: current.title, abstract, line: current.line, links: extractLinks(abstract) });
+    papers.push({ title, abstract, line: titleLine, links: extractLinks(abstract) });
   };
 
-  for (const paragraph of paragraphs) {
-    const text = unwrapLatexUrls(paragraph.text);
+  const paragraph = (raw: string, line: number) => {
+    const text = unwrapLatexUrls(raw);
     if (looksLikeAbstract(text)) {
-      if (current) current.abstract.push(text);
-      else {
+      if (title !== undefined) {
+        abstract = abstractParagraphs++ === 0 ? text : `${abstract}\n\n${text}`;
+      } else {
         problems.error(
-          paragraph.line,
+          line,
           `text without a title: "${excerpt(text)}" (each paper needs a title line before its abstract)`,
         );
       }
-      continue;
+      return;
     }
     finish();
-    const rejected = text.length > MAX_TITLE_LENGTH;
+    rejected = text.length > MAX_TITLE_LENGTH;
     if (rejected) {
       problems.error(
-        paragraph.line,
+        line,
         `title is ${text.length.toLocaleString('en-US')} characters long (limit ${MAX_TITLE_LENGTH}): ` +
           `"${excerpt(text)}" is not a title; check this part of the file`,
       );
     }
-    current = { title: text, line: paragraph.line, abstract: [], rejected };
+    title = text;
+    titleLine = line;
+    abstract = '';
+    abstractParagraphs = 0;
+  };
+
+  const ended = (text: string, line: number) => {
+    if (isBoilerplate(text)) {
+      (heldBack ??= []).push({ text, line });
+      return;
+    }
+    if (heldBack) {
+      for (const held of heldBack) paragraph(held.text, held.line);
+      heldBack = undefined;
+    }
+    paragraph(text, line);
+  };
+
+  let text: string | undefined;
+  let first = 0;
+  for (let i = start; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line === '') {
+      if (text !== undefined) ended(text, first + 1 + lineOffset);
+      text = undefined;
+    } else if (text === undefined) {
+      text = line;
+      first = i;
+    } else {
+      text = `${text} ${line}`;
+    }
   }
+  if (text !== undefined) ended(text, first + 1 + lineOffset);
   finish();
   return papers;
 }
