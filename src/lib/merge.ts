@@ -7,7 +7,7 @@ import { paperId } from './ids';
 import type { ParsedDay } from './parse/day-file';
 import type { ScrapedPaper } from './parse/scraped-paper';
 import { excerpt } from './parse/plain-text';
-import { daySchema, paperSchema, type Day, type Paper, type Problem } from './schema';
+import { corePaperSchema, daySchema, paperSchema, type Day, type Paper, type Problem } from './schema';
 import { titleKey } from './text/normalize';
 
 /** Papers, days and every problem found on the way. */
@@ -36,6 +36,8 @@ interface Group {
   arxivId?: string;
   /** The record's id, once the record is valid. */
   id?: string;
+  /** The last day whose list has this paper (days are listed in date order, so one mark will do). */
+  listedOn?: string;
 }
 
 /** Merges parsed days; days without a settled date contribute only their problems. */
@@ -70,7 +72,7 @@ export function mergeDays(parsedDays: readonly ParsedDay[]): MergedContent {
       record.id = paperId(`${first.key}\u0000${group.arxivId ?? first.file + first.paper.line}`);
       claimed = usedIds.size < usedIds.add(record.id).size;
     }
-    const checked = paperSchema.safeParse(record);
+    const checked = schemaFor(record).safeParse(record);
     if (!checked.success) {
       if (claimed) usedIds.delete(record.id);
       const first = group.occurrences[0]!;
@@ -124,11 +126,13 @@ function groupOccurrences(occurrences: readonly Occurrence[]): Group[] {
         ? firstWithKey
         : laterByKey.get(key)?.find((candidate) => fits(candidate, arxivId));
     }
-    if (!group) {
-      group = { occurrences: [] };
+    if (group) {
+      group.occurrences.push(occurrence);
+    } else {
+      // A literal of one: most papers appear once, and `[]` then `push` reserves room for 17.
+      group = { occurrences: [occurrence] };
       groups.push(group);
     }
-    group.occurrences.push(occurrence);
     occurrence.group = group;
     if (arxivId && !group.arxivId) {
       group.arxivId = arxivId;
@@ -205,29 +209,34 @@ function applyRichFields(record: Paper, paper: ScrapedPaper): void {
   if (paper.summary) record.summary = paper.summary;
 }
 
+/** The schema a record is checked with: the core one gives the same result for records it covers. */
+function schemaFor(record: Paper): typeof paperSchema | typeof corePaperSchema {
+  for (const key in record) if (!(key in corePaperSchema.shape)) return paperSchema;
+  return corePaperSchema;
+}
+
 function buildDays(parsedDays: readonly ParsedDay[], occurrences: readonly Occurrence[]): Day[] {
-  const byDate = new Map<string, Day & { seen: Set<string> }>();
+  const byDate = new Map<string, Day>();
   for (const parsed of parsedDays) {
     if (!parsed.date) continue;
     let day = byDate.get(parsed.date);
     if (!day) {
-      day = { date: parsed.date, files: [], paperIds: [], seen: new Set() };
+      day = { date: parsed.date, files: [], paperIds: [] };
       byDate.set(parsed.date, day);
     }
     day.files.push(parsed.file);
     day.sourceUrl ??= parsed.sourceUrl;
     day.scrapedAt ??= parsed.scrapedAt;
   }
-  // Occurrences are sorted by day, file and line: that is page order.
+  // Occurrences are sorted by day, file and line: that is page order, and a day's are together.
   for (const occurrence of occurrences) {
-    const id = occurrence.group!.id;
-    const day = byDate.get(occurrence.date)!;
-    if (id && !day.seen.has(id)) {
-      day.seen.add(id);
-      day.paperIds.push(id);
+    const group = occurrence.group!;
+    if (group.id && group.listedOn !== occurrence.date) {
+      group.listedOn = occurrence.date;
+      byDate.get(occurrence.date)!.paperIds.push(group.id);
     }
   }
   return [...byDate.values()]
     .sort((a, b) => (a.date < b.date ? -1 : 1))
-    .map(({ seen: _seen, ...day }) => daySchema.parse({ ...day, files: day.files.sort() }));
+    .map((day) => daySchema.parse({ ...day, files: day.files.sort() }));
 }
