@@ -1,5 +1,13 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { classifyUrl, extractLinks, findUrls, trimUrl, unwrapLatexUrls } from '../../src/lib/links';
+import {
+  classifyUrl,
+  extractLinks,
+  findUrls,
+  simpleHostAndPath,
+  trimUrl,
+  unwrapLatexUrls,
+} from '../../src/lib/links';
 
 describe('trimUrl', () => {
   it.each([
@@ -48,6 +56,73 @@ describe('classifyUrl', () => {
     ['https://someone.github.io/project/', 'project'],
     ['https://example.org/', 'other'],
   ])('%s is %s', (url, kind) => expect(classifyUrl(url)).toBe(kind));
+});
+
+describe('simpleHostAndPath', () => {
+  /** What the WHATWG URL parser makes of `url`, the reference the fast reading must match. */
+  function reference(url: string) {
+    try {
+      const parsed = new URL(url);
+      return { host: parsed.hostname.toLowerCase(), path: parsed.pathname };
+    } catch {
+      return 'invalid';
+    }
+  }
+
+  it.each([
+    'https://GitHub.com/a/b',
+    'https://github.com',
+    'https://github.com?tab=x',
+    'https://huggingface.co/datasets/a/b#c/d',
+    'https://x.org/a/.b',
+    'https://abc/x',
+  ])('reads %s as the URL parser does', (url) => {
+    expect(simpleHostAndPath(url)).toEqual(reference(url));
+  });
+
+  it.each([
+    'http://1.2.3.4/x',
+    'http://example.0x1f/',
+    'https://a.com:80/x',
+    'https://u@a.com/',
+    'https://a.com/%2e%2e/x',
+    'https://x.org/a/../b',
+    'https://x.org/a/.',
+    'https://a..b/',
+    'https://xn--nxasmq6b.com/',
+    'https://a.com/x\\y',
+  ])('leaves %s to the URL parser', (url) => {
+    expect(simpleHostAndPath(url)).toBeUndefined();
+  });
+
+  it('agrees with the URL parser on every URL it reads', () => {
+    const piece = fc.constantFrom(
+      ...'aZ09-._~/?#:@%!$&()*+,;=[]\\ xn--0x1.2.3..'.split(''),
+      'github.com',
+      'xn--',
+      '0x',
+      '..',
+      '/./',
+      '%2e',
+      'ü',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 24 }), fc.boolean(), (pieces, secure) => {
+        const url = `${secure ? 'https' : 'http'}://${pieces.join('')}`;
+        const simple = simpleHostAndPath(url);
+        if (simple) expect(simple).toEqual(reference(url));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('reads the URLs of real scrapes without the URL parser', () => {
+    const urls = findUrls(
+      'Code: https://github.com/AlanAnsell/bistil. Demo https://huggingface.co/spaces/cis-lmu/Mexa, ' +
+        'page https://nlp.stanford.edu/projects/x/ and https://arxiv.org/abs/2405.12345v2.',
+    ).map(({ url }) => url);
+    expect(urls.map((url) => simpleHostAndPath(url) !== undefined)).toEqual([true, true, true, true]);
+  });
 });
 
 describe('extractLinks', () => {
