@@ -64,15 +64,30 @@ export function withoutHardBreak(line: string): string {
  */
 export function openBrackets(text: string, depth = 0): number {
   let open = depth;
-  if (text.indexOf('[') === -1 && text.indexOf(']') === -1) return open;
-  const special = /[\\[\]]/g;
-  for (let match = special.exec(text); match; match = special.exec(text)) {
-    const code = text.charCodeAt(match.index);
-    if (code === BACKSLASH) special.lastIndex = match.index + 2;
-    else if (code === OPEN_BRACKET) open++;
-    else if (open > 0) open--;
+  // Native searches jump over the text between brackets (a character loop is far slower).
+  let nextOpen = text.indexOf('[');
+  let nextClose = text.indexOf(']');
+  if (nextOpen === -1 && nextClose === -1) return open;
+  let nextEscape = text.indexOf('\\');
+  for (;;) {
+    let i = nextOpen;
+    if (i === -1 || (nextClose !== -1 && nextClose < i)) i = nextClose;
+    if (i === -1 || (nextEscape !== -1 && nextEscape < i)) i = nextEscape;
+    if (i === -1) return open;
+    if (i === nextEscape) {
+      // The escaped character counts for nothing.
+      const after = i + 2;
+      nextEscape = text.indexOf('\\', after);
+      if (nextOpen !== -1 && nextOpen < after) nextOpen = text.indexOf('[', after);
+      if (nextClose !== -1 && nextClose < after) nextClose = text.indexOf(']', after);
+    } else if (i === nextOpen) {
+      open++;
+      nextOpen = text.indexOf('[', i + 1);
+    } else {
+      if (open > 0) open--;
+      nextClose = text.indexOf(']', i + 1);
+    }
   }
-  return open;
 }
 
 /** Splits a line (or a gathered multi-line link) into text runs and links. */
@@ -88,8 +103,6 @@ export function parseInline(source: string, references: LinkReferences = NO_REFE
   return pieces;
 }
 
-const ESCAPE = /\\([!-/:-@[-`{-~ ])/g;
-
 /**
  * The common case, a whole line that is one `[text](url)` whose text holds no brackets (a card's
  * abstract or title): read with two searches instead of a scan.
@@ -104,7 +117,7 @@ function simpleLink(source: string): InlineLink | undefined {
   const text = source.slice(1, close);
   if (text.includes('[') || text.includes(']') || text.endsWith('\\')) return undefined;
   return {
-    text: text.includes('\\') ? text.replace(ESCAPE, (_, ch: string) => ch) : text,
+    text: unescape(text),
     url,
     image: false,
   };
@@ -117,25 +130,54 @@ export function inlineText(pieces: readonly InlinePiece[]): string {
   return text;
 }
 
-/** For every `[` and `(`, the index of its matching closer; escapes are skipped. */
-function matchBrackets(source: string): Map<number, number> {
-  const closing = new Map<number, number>();
-  const brackets: number[] = [];
-  const parens: number[] = [];
-  // A native regex scan jumps over ordinary text; only brackets and escapes are looked at.
-  const special = /[\\[\]()]/g;
-  for (let match = special.exec(source); match; match = special.exec(source)) {
-    const i = match.index;
+/** Backslash escapes resolved: `\\` before ASCII punctuation or a space keeps only what follows. */
+function unescape(text: string): string {
+  let backslash = text.indexOf('\\');
+  if (backslash === -1) return text;
+  let out = '';
+  let runStart = 0;
+  while (backslash !== -1 && backslash + 1 < text.length) {
+    const next = text.charCodeAt(backslash + 1);
+    if (isEscapable(next) || next === SPACE) {
+      out += text.slice(runStart, backslash);
+      runStart = backslash + 1;
+      backslash = text.indexOf('\\', backslash + 2);
+    } else {
+      backslash = text.indexOf('\\', backslash + 1);
+    }
+  }
+  return runStart === 0 ? text : out + text.slice(runStart);
+}
+
+/** Where each `[` and `(` closes, by index; -1 for none. Reused: valid until the next call. */
+let closers = new Int32Array(256);
+const bracketStack: number[] = [];
+const parenStack: number[] = [];
+// Scanned with `test`, which jumps natively to the next match without allocating a match.
+const BRACKET_OR_ESCAPE = /[\\[\]()]/g;
+const LINK_OR_ESCAPE = /[\\[!]/g;
+
+/** For every `[` and `(`, the index of its matching closer (-1 when none); escapes are skipped. */
+function matchBrackets(source: string): Int32Array {
+  if (closers.length < source.length) closers = new Int32Array(Math.max(source.length, closers.length * 2));
+  const closing = closers;
+  closing.fill(-1, 0, source.length);
+  bracketStack.length = 0;
+  parenStack.length = 0;
+  const special = BRACKET_OR_ESCAPE;
+  special.lastIndex = 0;
+  while (special.test(source)) {
+    const i = special.lastIndex - 1;
     const code = source.charCodeAt(i);
     if (code === BACKSLASH) special.lastIndex = i + 2;
-    else if (code === OPEN_BRACKET) brackets.push(i);
+    else if (code === OPEN_BRACKET) bracketStack.push(i);
     else if (code === CLOSE_BRACKET) {
-      const open = brackets.pop();
-      if (open !== undefined) closing.set(open, i);
-    } else if (code === OPEN_PAREN) parens.push(i);
+      const open = bracketStack.pop();
+      if (open !== undefined) closing[open] = i;
+    } else if (code === OPEN_PAREN) parenStack.push(i);
     else {
-      const open = parens.pop();
-      if (open !== undefined) closing.set(open, i);
+      const open = parenStack.pop();
+      if (open !== undefined) closing[open] = i;
     }
   }
   return closing;
@@ -150,31 +192,28 @@ function readRange(
   source: string,
   start: number,
   end: number,
-  closing: ReadonlyMap<number, number>,
+  closing: Int32Array,
   references: LinkReferences,
   pieces: InlinePiece[],
   flags: Flags,
 ): void {
   let text = '';
   let runStart = start;
-  const special = /[\\[!]/g;
+  const special = LINK_OR_ESCAPE;
   special.lastIndex = start;
-  for (let match = special.exec(source); match && match.index < end; match = special.exec(source)) {
-    const i = match.index;
+  while (special.test(source)) {
+    const i = special.lastIndex - 1;
+    if (i >= end) break;
     const code = source.charCodeAt(i);
-    special.lastIndex = i + 1;
     if (code === BACKSLASH) {
-      if (i + 1 >= end) continue;
-      const next = source.charCodeAt(i + 1);
+      const next = i + 1 < end ? source.charCodeAt(i + 1) : -1;
       if (isEscapable(next) || next === SPACE) {
         // `\ ` is how some converters keep arXiv's wrapped title lines apart: it is a space.
         text += source.slice(runStart, i) + (next === SPACE ? ' ' : source[i + 1]);
         runStart = i + 2;
-        special.lastIndex = i + 2;
+        special.lastIndex = runStart;
       }
-      continue;
-    }
-    if (code === BANG) {
+    } else if (code === BANG) {
       if (source.charCodeAt(i + 1) !== OPEN_BRACKET) continue;
       const link = readLink(source, i + 1, end, closing, references);
       if (link) {
@@ -183,19 +222,20 @@ function readRange(
         runStart = link.end + 1;
         special.lastIndex = runStart;
       }
-      continue;
-    }
-    const link = readLink(source, i, end, closing, references);
-    if (link) {
-      text += source.slice(runStart, i);
-      pushText(pieces, text);
-      text = '';
-      const inner: InlinePiece[] = [];
-      const innerFlags = { image: false };
-      readRange(source, i + 1, link.textEnd, closing, references, inner, innerFlags);
-      pieces.push({ text: inlineText(inner), url: link.url, image: innerFlags.image });
-      runStart = link.end + 1;
-      special.lastIndex = runStart;
+    } else {
+      const link = readLink(source, i, end, closing, references);
+      if (link) {
+        text += source.slice(runStart, i);
+        pushText(pieces, text);
+        text = '';
+        const inner: InlinePiece[] = [];
+        const innerFlags = { image: false };
+        // The inner range moves the shared pattern's position: it is set again after it.
+        readRange(source, i + 1, link.textEnd, closing, references, inner, innerFlags);
+        pieces.push({ text: inlineText(inner), url: link.url, image: innerFlags.image });
+        runStart = link.end + 1;
+        special.lastIndex = runStart;
+      }
     }
   }
   text += source.slice(runStart, end);
@@ -214,15 +254,15 @@ function readLink(
   source: string,
   open: number,
   end: number,
-  closing: ReadonlyMap<number, number>,
+  closing: Int32Array,
   references: LinkReferences,
 ): { textEnd: number; url: string; end: number } | undefined {
-  const close = closing.get(open);
-  if (close === undefined || close >= end) return undefined;
+  const close = closing[open]!;
+  if (close === -1 || close >= end) return undefined;
   const after = source.charCodeAt(close + 1);
   if (after === OPEN_PAREN) {
-    const parenClose = closing.get(close + 1);
-    if (parenClose === undefined || parenClose >= end) return undefined;
+    const parenClose = closing[close + 1]!;
+    if (parenClose === -1 || parenClose >= end) return undefined;
     let destination = source.slice(close + 2, parenClose).trim();
     const space = destination.search(/\s/);
     if (space !== -1) destination = destination.slice(0, space);
@@ -230,8 +270,8 @@ function readLink(
     return { textEnd: close, url: destination, end: parenClose };
   }
   if (after === OPEN_BRACKET) {
-    const labelClose = closing.get(close + 1);
-    if (labelClose === undefined || labelClose >= end) return undefined;
+    const labelClose = closing[close + 1]!;
+    if (labelClose === -1 || labelClose >= end) return undefined;
     const label = source.slice(close + 2, labelClose).trim() || source.slice(open + 1, close).trim();
     // An undefined label still marks a link: its `[12]` is furniture, never text.
     return { textEnd: close, url: references.get(label.toLowerCase()) ?? '', end: labelClose };
