@@ -6,6 +6,7 @@ import { isUtf8 } from 'node:buffer';
 import { isoDateInFileName, mostRecentYear, toIsoDate } from '../dates';
 import { ProblemList } from '../problems';
 import type { Problem } from '../schema';
+import { decodeUtf8 } from './decode-text';
 import { splitFrontMatter } from './front-matter';
 import { parsePlainText } from './plain-text';
 import type { DateLine, ScrapedPaper, ShapeResult } from './scraped-paper';
@@ -54,17 +55,25 @@ export function parseDayBytes(bytes: Uint8Array, file: string, options: DayOptio
     problems.error(lineAt(bytes, nul), `binary data (a NUL byte at offset ${nul}): this is not a text file`);
     return { file, papers: [], problems: problems.items };
   }
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  const { text, plainLatin1 } = decodeUtf8(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   // Decoding replaces invalid bytes by U+FFFD; only then is the (slower) strict check needed.
   if (text.includes('\ufffd') && !isUtf8(bytes)) {
     problems.error(1, 'not valid UTF-8 text: save the scrape as UTF-8 and try again');
     return { file, papers: [], problems: problems.items };
   }
-  return parseDayText(text, file, options);
+  return parseDayText(text, file, options, plainLatin1);
 }
 
-/** Parses a day file's text: front matter, body in its shape, and the day's date. */
-export function parseDayText(text: string, file: string, options: DayOptions = {}): ParsedDay {
+/**
+ * Parses a day file's text: front matter, body in its shape, and the day's date. `plainLatin1`
+ * says what the decoder learnt of the text (see `DecodedText`), when it is known.
+ */
+export function parseDayText(
+  text: string,
+  file: string,
+  options: DayOptions = {},
+  plainLatin1?: boolean,
+): ParsedDay {
   const problems = new ProblemList(file);
   const result: ParsedDay = { file, papers: [], problems: problems.items };
   if (text.trim() === '') {
@@ -82,7 +91,7 @@ export function parseDayText(text: string, file: string, options: DayOptions = {
   const { data, body, lineOffset, retrieved } = splitFrontMatter(text, problems);
   const shapeName = options.shape ?? detectShape(body);
   result.shape = shapeName;
-  const shape = readShape(shapeName, body, lineOffset, problems);
+  const shape = readShape(shapeName, body, lineOffset, problems, plainLatin1);
   const source = data.source ?? shape.wrapper?.source;
   if (source) result.sourceUrl = source;
   if (data.scraped_at) result.scrapedAt = data.scraped_at;
@@ -108,14 +117,20 @@ const NO_PAPERS_HINT: Record<ShapeName, string> = {
   'api-json': 'the JSON array has no items',
 };
 
-function readShape(shape: ShapeName, body: string, lineOffset: number, problems: ProblemList): ShapeResult {
+function readShape(
+  shape: ShapeName,
+  body: string,
+  lineOffset: number,
+  problems: ProblemList,
+  plainLatin1: boolean | undefined,
+): ShapeResult {
   switch (shape) {
     case 'plain':
       return parsePlainText(body, lineOffset, problems);
     case 'markdown':
-      return parseMarkdown(body, lineOffset, problems);
+      return parseMarkdown(body, lineOffset, problems, plainLatin1);
     case 'urls-text':
-      return parseTextWithUrls(body, lineOffset, problems);
+      return parseTextWithUrls(body, lineOffset, problems, plainLatin1);
     case 'api-json':
       return parseApiJson(body, lineOffset, problems);
   }

@@ -53,12 +53,19 @@ export class CardAssembler {
   private mentionsTrending = false;
   private ended = false;
 
-  constructor(private readonly problems: ProblemList) {}
+  /**
+   * `normalize` is `normalizeLine` or a cheaper function that gives the same result for every
+   * line of this page (see `cardTextNormalizer`).
+   */
+  constructor(
+    private readonly problems: ProblemList,
+    private readonly normalize: (line: string) => string = normalizeLine,
+  ) {}
 
   /** A heading: a card's title, unless it is page furniture. */
   heading(rawText: string, arxivId: string | undefined, line: number, level: number): void {
     if (this.ended) return;
-    const text = normalizeLine(rawText);
+    const text = this.normalize(rawText);
     if (text === '' || isBoilerplate(text) || (level <= 2 && !arxivId)) {
       this.noteHeader(text);
       return;
@@ -71,17 +78,17 @@ export class CardAssembler {
     if (this.ended) return;
     const card = this.current;
     if (card && card.arxivId === arxivId && !card.closed) {
-      card.paragraphs = [{ text: normalizeLine(rawText), lines: 2 }];
+      card.paragraphs = [{ text: this.normalize(rawText), lines: 2 }];
       card.closed = true;
       return;
     }
-    this.startCard(normalizeLine(rawText), arxivId, line);
+    this.startCard(this.normalize(rawText), arxivId, line);
   }
 
   /** Prose, or a line of furniture that carries no link (`·`, a date, `- 8 authors`). */
   text(rawText: string, line: number, lines = 1, cut = false): void {
     if (this.ended) return;
-    const text = normalizeLine(rawText);
+    const text = this.normalize(rawText);
     const role = classifyText(text);
     if (role.role === 'skip') {
       this.noteHeader(text);

@@ -8,6 +8,7 @@ import type { ProblemList } from '../../problems';
 import { splitLines } from '../../text/normalize';
 import type { ShapeResult } from '../scraped-paper';
 import { CardAssembler } from './card-assembler';
+import { cardTextNormalizer } from './card-text';
 import { classifyLink, classifyText, paperIdOf } from './card-furniture';
 import {
   inlineText,
@@ -26,11 +27,19 @@ const WRAPPER_KEY =
   /^(?:[-*]\s*)?(?:\*\*)?(url|source|url source|retrieved|exported|fetched|scraped|captured|saved)(?:\*\*)?\s*:(?:\*\*)?\s*(\S.*)$/i;
 const ISO_DAY = /\d{4}-\d{2}-\d{2}/;
 
-/** Reads a listing page written as Markdown; `lineOffset` maps body lines to file lines. */
-export function parseMarkdown(body: string, lineOffset: number, problems: ProblemList): ShapeResult {
+/**
+ * Reads a listing page written as Markdown; `lineOffset` maps body lines to file lines.
+ * `plainLatin1` is what decoding found of the text (see `cardTextNormalizer`), when known.
+ */
+export function parseMarkdown(
+  body: string,
+  lineOffset: number,
+  problems: ProblemList,
+  plainLatin1?: boolean,
+): ShapeResult {
   const lines = splitLines(body);
   const { references, definitionLines } = collectReferences(lines);
-  const cards = new CardAssembler(problems);
+  const cards = new CardAssembler(problems, cardTextNormalizer(body, plainLatin1));
   const wrapper: { source?: string; retrieved?: string } = {};
   let paragraph: string[] = [];
   let paragraphLine = 0;

@@ -7,15 +7,24 @@ import type { ProblemList } from '../../problems';
 import { splitLines } from '../../text/normalize';
 import type { ShapeResult } from '../scraped-paper';
 import { CardAssembler } from './card-assembler';
+import { cardTextNormalizer } from './card-text';
 import { classifyLink } from './card-furniture';
 import { inlineText, parseInline } from './inline-markdown';
 
 const BARE_URL = /^https?:\/\/\S+$/;
 
-/** Reads a page exported as text with URLs on their own lines. */
-export function parseTextWithUrls(body: string, lineOffset: number, problems: ProblemList): ShapeResult {
+/**
+ * Reads a page exported as text with URLs on their own lines. `plainLatin1` is what decoding
+ * found of the text (see `cardTextNormalizer`), when known.
+ */
+export function parseTextWithUrls(
+  body: string,
+  lineOffset: number,
+  problems: ProblemList,
+  plainLatin1?: boolean,
+): ShapeResult {
   const lines = splitLines(body);
-  const cards = new CardAssembler(problems);
+  const cards = new CardAssembler(problems, cardTextNormalizer(body, plainLatin1));
   let pending: { text: string; line: number } | undefined;
   let inAbstract: { line: number } | undefined;
 
