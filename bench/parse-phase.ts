@@ -2,7 +2,7 @@
  * One phase of the parse benchmark, run by bench/parse.bench.ts in a fresh process so its peak
  * RSS is its own. Prints one JSON line: timings per run, bytes, what was parsed, peak RSS.
  *
- *   node --expose-gc --import tsx bench/parse-phase.ts --phase read|parse|merge|baseline --dir DIR [--runs 3]
+ *   node --expose-gc --import tsx bench/parse-phase.ts --phase read|floor|parse|merge|baseline --dir DIR [--runs 3]
  *     [--profile FILE]   (a CPU profile of the runs only, not of start-up and module loading)
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -13,8 +13,9 @@ import { listDayFiles } from '../src/lib/content';
 import { mergeDays } from '../src/lib/merge';
 import type { ParsedDay } from '../src/lib/parse/day-file';
 import { readDays } from '../src/lib/parse/read-days';
+import { floorParse } from './parse-floor';
 
-export const PHASES = ['baseline', 'read', 'parse', 'merge'] as const;
+export const PHASES = ['baseline', 'read', 'floor', 'parse', 'merge'] as const;
 export type Phase = (typeof PHASES)[number];
 
 /** What a phase child reports. */
@@ -50,6 +51,7 @@ function runOnce(phase: Phase, dir: string, files: readonly string[], bytes: num
     for (const text of texts) chars += text.length;
     return { bytes: chars, papers: 0, errors: 0, warnings: 0 };
   }
+  if (phase === 'floor') return { bytes, papers: floorParse(dir, files), errors: 0, warnings: 0 };
   // Read and parsed as `loadContent` does (it adds only the folder listing, done once before timing).
   const parsed: ParsedDay[] = readDays(files, dir);
   if (phase === 'parse') {

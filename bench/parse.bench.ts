@@ -82,14 +82,17 @@ function main(): void {
   );
 
   const phases = Object.fromEntries(
-    (['baseline', 'read', 'parse', 'merge'] as const).map((phase) => {
+    (['baseline', 'read', 'floor', 'parse', 'merge'] as const).map((phase) => {
       const result = runPhase(phase, dir, phase === 'baseline' ? 1 : runs);
       const seconds = median(result.seconds);
       if (phase !== 'baseline') {
         console.log(
           `${phase.padEnd(8)} ${mbps(input, seconds)} MB/s (median of ${result.seconds.length}; ` +
             `cold ${mbps(input, result.seconds[0]!)} MB/s), peak RSS ${mb(result.maxRssBytes)} MB` +
-            (phase === 'read' ? '' : `, ${result.papers} papers, ${result.errors} errors`),
+            (phase === 'read' ? '' : `, ${result.papers} papers, ${result.errors} errors`) +
+            (phase === 'floor'
+              ? ' (least work: lines split, titles paired with abstracts, nothing checked)'
+              : ''),
         );
       }
       return [phase, { ...result, median: seconds }];
@@ -165,6 +168,9 @@ function main(): void {
     files: manifest.days,
     inputMB: mb(input),
     readMBps,
+    // The least work that makes paper objects of the files (bench/parse-floor.ts): how fast any
+    // parser could be on this machine, for reading the goals against.
+    floorMBps: mbps(input, phases.floor.median),
     parseMBps: mbps(input, phases.parse.median),
     endToEndMBps,
     coldEndToEndMBps: mbps(input, endToEnd.seconds[0]!),
@@ -174,6 +180,7 @@ function main(): void {
     mbPerCpuSecond: {
       read: mbps(input, median(phases.read.cpuSeconds)),
       parse: mbps(input, median(phases.parse.cpuSeconds)),
+      floor: mbps(input, median(phases.floor.cpuSeconds)),
       endToEnd: mbps(input, median(endToEnd.cpuSeconds)),
     },
     peakRssMB: {
