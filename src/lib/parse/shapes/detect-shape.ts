@@ -12,7 +12,6 @@ export type ShapeName = (typeof SHAPES)[number];
 
 const SAMPLE = 64 * 1024;
 const JSON_START = /^\s*(?:\[\s*(?:\{|\]|$)|\{\s*")/;
-const BARE_PAPER_URL = /^https?:\/\/(?:www\.)?huggingface\.co\/papers\/\d{4}\.\d{4,5}\s*$/gm;
 const BARE_URL = /^https?:\/\/\S+\s*$/gm;
 const HEADING = /^#{1,6}[ \t]/m;
 const CARD_HEADING = /^#{3,6}[ \t]/m;
@@ -31,6 +30,58 @@ function countUpTo(text: string, pattern: RegExp, limit: number): number {
   return count;
 }
 
+const PAPERS_PATH = 'huggingface.co/papers/';
+
+/**
+ * How many lines, counting no further than `limit`, are only the URL of a `/papers/<id>` page
+ * (`https://huggingface.co/papers/2505.00001`, trailing white space allowed): the lines
+ * `/^https?:\/\/(?:www\.)?huggingface\.co\/papers\/\d{4}\.\d{4,5}\s*$/gm` matches, found from
+ * each occurrence of the path rather than by trying the pattern at every line.
+ */
+function countPaperUrlLines(text: string, limit: number): number {
+  let count = 0;
+  for (
+    let at = text.indexOf(PAPERS_PATH);
+    at !== -1 && count < limit;
+    at = text.indexOf(PAPERS_PATH, at + 1)
+  ) {
+    let start = at >= 4 && text.startsWith('www.', at - 4) ? at - 4 : at;
+    if (start >= 8 && text.startsWith('https://', start - 8)) start -= 8;
+    else if (start >= 7 && text.startsWith('http://', start - 7)) start -= 7;
+    else continue;
+    if (start > 0 && !isLineTerminator(text.charCodeAt(start - 1))) continue;
+    let i = at + PAPERS_PATH.length;
+    const digits = (from: number) => {
+      let end = from;
+      while (end < text.length && text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57) end++;
+      return end - from;
+    };
+    if (digits(i) !== 4 || text.charCodeAt(i + 4) !== 46) continue;
+    i += 5;
+    const fraction = digits(i);
+    if (fraction < 4 || fraction > 5) continue;
+    i += fraction;
+    // `\s*$`: white space up to the end of the line (or of the text).
+    while (i < text.length && isWhiteSpace(text.charCodeAt(i)) && !isLineTerminator(text.charCodeAt(i))) i++;
+    if (i === text.length || isLineTerminator(text.charCodeAt(i))) count++;
+  }
+  return count;
+}
+
+/** Where `^` and `$` of a multiline pattern match: after and before these. */
+function isLineTerminator(code: number): boolean {
+  return code === 10 || code === 13 || code === 0x2028 || code === 0x2029;
+}
+
+const WHITE_SPACE = /\s/;
+
+/** What `\s` matches. */
+function isWhiteSpace(code: number): boolean {
+  return (
+    code === 32 || (code >= 9 && code <= 13) || (code > 127 && WHITE_SPACE.test(String.fromCharCode(code)))
+  );
+}
+
 /**
  * The shape of a body (front matter already removed):
  * - `api-json`: starts like a JSON array of objects (or an object);
@@ -42,10 +93,8 @@ export function detectShape(body: string): ShapeName {
   const sample = body.length > SAMPLE ? body.slice(0, SAMPLE) : body;
   if (JSON_START.test(sample)) return 'api-json';
   // Substring checks first: on plain text no pattern matches, and a failing regex scans the whole sample.
-  const paperUrlLines = includesVia(sample, 'huggingface.co/papers/', '/paper')
-    ? countUpTo(sample, BARE_PAPER_URL, 2)
-    : 0;
-  if (paperUrlLines > 0 && !CARD_HEADING.test(sample)) {
+  const paperUrlLines = includesVia(sample, PAPERS_PATH, '/paper') ? countPaperUrlLines(sample, 2) : 0;
+  if (paperUrlLines > 0 && !(sample.includes('###') && CARD_HEADING.test(sample))) {
     if (paperUrlLines >= 2 || countUpTo(sample, BARE_URL, 3) >= 3) return 'urls-text';
   }
   if (sample.includes('#') && HEADING.test(sample)) return 'markdown';
