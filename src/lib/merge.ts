@@ -52,7 +52,9 @@ export function mergeDays(parsedDays: readonly ParsedDay[]): MergedContent {
   for (const day of dated) {
     const repeatsCards = day.trending === true;
     for (const paper of inPageOrder(day.papers)) {
-      occurrences.push({ date: day.date!, file: day.file, paper, key: titleKey(paper.title), repeatsCards });
+      // Every field in the literal, `group` too: a field added later costs the object a second store.
+      const key = titleKey(paper.title);
+      occurrences.push({ date: day.date!, file: day.file, paper, key, repeatsCards, group: undefined });
     }
   }
 
@@ -130,7 +132,7 @@ function groupOccurrences(occurrences: readonly Occurrence[]): Group[] {
       group.occurrences.push(occurrence);
     } else {
       // A literal of one: most papers appear once, and `[]` then `push` reserves room for 17.
-      group = { occurrences: [occurrence] };
+      group = { occurrences: [occurrence], arxivId: undefined, id: undefined, listedOn: undefined };
       groups.push(group);
     }
     occurrence.group = group;
