@@ -29,16 +29,48 @@ export function toIsoDate(year: number, month: number, day: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-/** Whether the year, month and day name a day that exists (no Feb 30). */
+/**
+ * Whether the year, month and day name a day that exists (no Feb 30). Years before 100 are not
+ * real days here (`Date.UTC` reads them as 19xx, and this has always followed it).
+ */
 export function isRealDay(year: number, month: number, day: number): boolean {
+  if (
+    Number.isInteger(year) &&
+    year >= 100 &&
+    year <= 9999 &&
+    Number.isInteger(month) &&
+    Number.isInteger(day)
+  ) {
+    // Counted, without building a Date: this runs for every dated card.
+    return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  }
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
 /** Whether `text` is a real `YYYY-MM-DD` day. */
 export function isIsoDate(text: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  return match !== null && isRealDay(Number(match[1]), Number(match[2]), Number(match[3]));
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  return year !== -1 && month !== -1 && day !== -1 && isRealDay(year, month, day);
+}
+
+/** The number `count` ASCII digits at `start` spell, or -1 when they are not all digits. */
+function digitsAt(text: string, start: number, count: number): number {
+  let value = 0;
+  for (let i = start; i < start + count; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
 /** The ISO day a file name carries (`2025-05-30.txt`, `daily-2025-05-30.md`), if any. */

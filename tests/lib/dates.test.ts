@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isIsoDate, isoDateInFileName, mostRecentYear, parseDateLine } from '../../src/lib/dates';
+import { isIsoDate, isoDateInFileName, isRealDay, mostRecentYear, parseDateLine } from '../../src/lib/dates';
 
 describe('parseDateLine', () => {
   it.each([
@@ -30,5 +31,34 @@ describe('dates', () => {
     expect(mostRecentYear({ month: 12, day: 1 }, '2026-11-26')).toBe('2025-12-01');
     expect(mostRecentYear({ month: 11, day: 26 }, '2026-11-26')).toBe('2026-11-26');
     expect(mostRecentYear({ month: 2, day: 29 }, '2026-11-26')).toBe('2024-02-29');
+  });
+});
+
+describe('isRealDay and isIsoDate', () => {
+  /** The calendar as JavaScript's Date has it (which reads years before 100 as 19xx). */
+  const dateSays = (year: number, month: number, day: number) => {
+    const date = new Date(Date.UTC(year, month - 1, day));
+    return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  };
+
+  it('agree with the calendar of Date, day by day', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -5, max: 12000 }),
+        fc.integer({ min: -1, max: 14 }),
+        fc.integer({ min: -1, max: 33 }),
+        (year, month, day) => {
+          expect(isRealDay(year, month, day)).toBe(dateSays(year, month, day));
+          const iso = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+          expect(isIsoDate(iso)).toBe(/^\d{4}-\d{2}-\d{2}$/.test(iso) && dateSays(year, month, day));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    expect(isRealDay(2000, 2, 29)).toBe(true);
+    expect(isRealDay(1900, 2, 29)).toBe(false);
+    expect(isRealDay(50, 1, 1)).toBe(false);
+    expect(isIsoDate('2024-1-02')).toBe(false);
+    expect(isIsoDate('2024-01-02\n')).toBe(false);
   });
 });

@@ -132,7 +132,7 @@ function readShape(
     case 'urls-text':
       return parseTextWithUrls(body, lineOffset, problems, plainLatin1);
     case 'api-json':
-      return parseApiJson(body, lineOffset, problems);
+      return parseApiJson(body, lineOffset, problems, plainLatin1);
   }
 }
 

@@ -11,14 +11,23 @@ import { normalizeLine } from '../../text/normalize';
 import { excerpt, MAX_TITLE_LENGTH } from '../plain-text';
 import type { ScrapedPaper, ShapeResult } from '../scraped-paper';
 import { githubRepoUrl } from './card-furniture';
+import { collapseSpaces, isPlainAscii } from './card-text';
 
 type Json = Record<string, unknown>;
 
 const ARXIV_ID = /^\d{4}\.\d{4,5}$/;
 const PARAGRAPH_BREAK = /\n[ \t]*\n/;
 
-/** Reads the API's JSON; every item becomes a paper or a reported problem. */
-export function parseApiJson(body: string, lineOffset: number, problems: ProblemList): ShapeResult {
+/**
+ * Reads the API's JSON; every item becomes a paper or a reported problem. `plainLatin1` is what
+ * decoding found of the text (see `DecodedText`), when known.
+ */
+export function parseApiJson(
+  body: string,
+  lineOffset: number,
+  problems: ProblemList,
+  plainLatin1?: boolean,
+): ShapeResult {
   let data: unknown;
   try {
     data = JSON.parse(body);
@@ -43,11 +52,12 @@ export function parseApiJson(body: string, lineOffset: number, problems: Problem
     return { papers: [] };
   }
   const itemLines = elementLines(body);
+  const normalize = valueNormalizer(body, plainLatin1);
   const papers: ScrapedPaper[] = [];
   const featuredDays = new Map<string, number>();
   items.forEach((item: unknown, index) => {
     const line = (itemLines[index] ?? 1) + lineOffset;
-    const paper = readItem(item, line, index, problems);
+    const paper = readItem(item, line, index, problems, normalize);
     if (!paper) return;
     papers.push(paper);
     const featured = isObject(item)
@@ -63,18 +73,41 @@ export function parseApiJson(body: string, lineOffset: number, problems: Problem
   return result;
 }
 
+type Normalize = (value: string) => string;
+
+/**
+ * The cheapest function that gives `normalizeLine`'s result for every string value of the JSON
+ * `body`. A value holds the text's own characters and what its escapes stand for: when the text
+ * is plain Latin-1 (see `cardTextNormalizer`) and no escape stands for a tab, a form feed or a
+ * `\u` character, only spaces need collapsing, unless the value holds a line break.
+ */
+function valueNormalizer(body: string, plainLatin1: boolean | undefined): Normalize {
+  if (!(plainLatin1 ?? isPlainAscii(body))) return normalizeLine;
+  let lineBreaks = false;
+  for (let at = body.indexOf('\\'); at !== -1; at = body.indexOf('\\', at + 2)) {
+    const escaped = body.charCodeAt(at + 1);
+    if (escaped === 110 || escaped === 114) lineBreaks = true;
+    // `"`, `\\`, `/` and `b` (a backspace, which normalizing keeps) stand for themselves.
+    else if (escaped !== 34 && escaped !== 92 && escaped !== 47 && escaped !== 98) return normalizeLine;
+  }
+  return lineBreaks
+    ? (value) => (value.includes('\n') || value.includes('\r') ? normalizeLine(value) : collapseSpaces(value))
+    : collapseSpaces;
+}
+
 function readItem(
   item: unknown,
   line: number,
   index: number,
   problems: ProblemList,
+  normalize: Normalize,
 ): ScrapedPaper | undefined {
   if (!isObject(item)) {
     problems.error(line, `item ${index + 1} is not an object: skipped`);
     return undefined;
   }
   const paper = isObject(item.paper) ? item.paper : item;
-  const title = typeof paper.title === 'string' ? normalizeLine(oneSpaced(paper.title)) : '';
+  const title = typeof paper.title === 'string' ? normalize(oneSpaced(paper.title)) : '';
   if (title === '') {
     problems.error(line, `item ${index + 1} has no paper.title: skipped`);
     return undefined;
@@ -86,16 +119,14 @@ function readItem(
     );
     return undefined;
   }
-  const abstract = typeof paper.summary === 'string' ? toAbstract(paper.summary) : '';
+  const abstract = typeof paper.summary === 'string' ? toAbstract(paper.summary, normalize) : '';
   const result: ScrapedPaper = { title, abstract, line, links: extractLinks(abstract) };
   if (abstract === '')
     problems.warn(line, `"${excerpt(title)}" has no abstract: published with an empty one`);
   if (typeof paper.id === 'string' && ARXIV_ID.test(paper.id)) result.arxivId = paper.id;
   if (Array.isArray(paper.authors)) {
     const names = paper.authors
-      .map((author) =>
-        isObject(author) && typeof author.name === 'string' ? normalizeLine(author.name) : '',
-      )
+      .map((author) => (isObject(author) && typeof author.name === 'string' ? normalize(author.name) : ''))
       .filter((name) => name !== '');
     if (names.length > 0) {
       result.authors = names;
@@ -109,7 +140,8 @@ function readItem(
     : isObject(item.organization)
       ? item.organization
       : undefined;
-  const organizationName = organization && (text(organization.fullname) ?? text(organization.name));
+  const organizationName =
+    organization && (text(organization.fullname, normalize) ?? text(organization.name, normalize));
   if (organizationName) result.organization = organizationName;
   const published = dayOf(paper.publishedAt);
   if (published) result.publishedAt = published;
@@ -120,19 +152,19 @@ function readItem(
   }
   const comments = count(item.numComments);
   if (comments !== undefined) result.comments = comments;
-  const summary = text(paper.ai_summary);
+  const summary = text(paper.ai_summary, normalize);
   if (summary) result.summary = summary;
   if (typeof paper.projectPage === 'string') addLink(result.links, paper.projectPage.trim());
   return result;
 }
 
 /** Abstract paragraphs with arXiv's hard wraps joined, as the plain shape gives them. */
-function toAbstract(summary: string): string {
+function toAbstract(summary: string, normalize: Normalize): string {
   // Without a line break there is one paragraph and nothing to join.
-  if (!summary.includes('\n')) return unwrapLatexUrls(normalizeLine(summary));
+  if (!summary.includes('\n')) return unwrapLatexUrls(normalize(summary));
   const paragraphs = summary
     .split(PARAGRAPH_BREAK)
-    .map((paragraph) => normalizeLine(paragraph.replace(/\s*\n\s*/g, ' ')))
+    .map((paragraph) => normalize(paragraph.replace(/\s*\n\s*/g, ' ')))
     .filter((paragraph) => paragraph !== '');
   return unwrapLatexUrls(paragraphs.join('\n\n'));
 }
@@ -151,9 +183,9 @@ function field(item: Json, key: string, inner: string): unknown {
   return isObject(value) ? value[inner] : undefined;
 }
 
-function text(value: unknown): string | undefined {
+function text(value: unknown, normalize: Normalize): string | undefined {
   if (typeof value !== 'string') return undefined;
-  const normalized = normalizeLine(oneSpaced(value));
+  const normalized = normalize(oneSpaced(value));
   return normalized === '' ? undefined : normalized;
 }
 
@@ -179,11 +211,15 @@ function lineOfOffset(text: string, offset: number): number {
 }
 
 /**
- * The line each element of the top-level array (or object) starts on. Strings, which hold most
+ * The line each element of the top-level array (or object) starts on (none listed when all are on
+ * line 1). Strings, which hold most
  * of the bytes, are jumped over to their closing quote, and line breaks are counted only up to
  * each element's start: two native searches instead of a look at every character.
  */
 function elementLines(text: string): number[] {
+  // Compact JSON: every element starts before the first line break (on line 1, the default).
+  const firstBreak = text.indexOf('\n');
+  if (firstBreak === -1 || firstBreak > Math.max(text.lastIndexOf('{'), text.lastIndexOf('['))) return [];
   const starts: number[] = [];
   let depth = 0;
   for (let i = 0; i < text.length; i++) {

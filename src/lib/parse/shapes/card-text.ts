@@ -12,7 +12,8 @@ export function cardTextNormalizer(body: string, plainLatin1?: boolean): (line: 
   return (plainLatin1 ?? isPlainAscii(body)) ? collapseSpaces : normalizeLine;
 }
 
-function isPlainAscii(text: string): boolean {
+/** Whether `text` is ASCII without tabs, vertical tabs or form feeds (so plain Latin-1). */
+export function isPlainAscii(text: string): boolean {
   return (
     Buffer.byteLength(text, 'utf8') === text.length &&
     !text.includes('\t') &&
@@ -21,8 +22,11 @@ function isPlainAscii(text: string): boolean {
   );
 }
 
-/** Runs of spaces to one, trimmed; the line returned as it is when there is nothing to do. */
-function collapseSpaces(line: string): string {
+/**
+ * Runs of spaces to one, trimmed; the line returned as it is when there is nothing to do. This is
+ * `normalizeLine` for a line of plain Latin-1 text without line breaks.
+ */
+export function collapseSpaces(line: string): string {
   return line.includes('  ') || line.charCodeAt(0) === 32 || line.charCodeAt(line.length - 1) === 32
     ? line.replace(/ {2,}/g, ' ').trim()
     : line;
