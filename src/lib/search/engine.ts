@@ -23,8 +23,9 @@ import {
   type SearchMeta,
 } from './index-format';
 import { parseQuery, type QueryPhrase, type QueryWord } from './query';
-import { highlight, snippet, type Segment } from './snippet';
-import { foldText, isIndexed, tokenizeText } from './tokenize';
+import { cutText, holdsInARow, matchingSentences, type CutText } from './cut-text';
+import { highlight, snippet, SNIPPET_WORDS, type Segment } from './snippet';
+import { foldText, isIndexed } from './tokenize';
 
 /** Reads one index file (path relative to the index folder) as parsed JSON. */
 export type IndexLoader = (path: string) => Promise<unknown>;
@@ -111,6 +112,13 @@ interface FuseDoc {
   topics: string[];
   authors: string[];
   arxivId: string;
+}
+
+/** A shown paper's text, cut once and kept while its record is. */
+interface RecordText {
+  title: CutText;
+  abstract: CutText;
+  fuse: Omit<FuseDoc, 'abstract'>;
 }
 
 const FUSE_KEYS = [
@@ -244,6 +252,7 @@ export class SearchEngine {
   private readonly files = new Map<string, Promise<unknown>>();
   private readonly shards = new Map<string, Promise<Shard>>();
   private readonly postings = new Map<string, Postings>();
+  private readonly texts = new WeakMap<SearchDoc, RecordText>();
 
   constructor(load: IndexLoader) {
     this.load = load;
@@ -535,7 +544,7 @@ export class SearchEngine {
       const records = await Promise.all(batch.map((candidate) => this.doc(meta, candidate.doc)));
       const kept = records
         .map((record, i) => ({ record, candidate: batch[i]! }))
-        .filter(({ record }) => query.phrases.every((phrase) => holdsPhrase(record, phrase)));
+        .filter(({ record }) => query.phrases.every((phrase) => this.holdsPhrase(meta, record, phrase)));
       rejected += batch.filter((candidate) => candidate.hits === everything).length;
       rejected -= kept.filter(({ candidate }) => candidate.hits === everything).length;
       const fuseScores = rankWithFuse(
@@ -599,33 +608,45 @@ export class SearchEngine {
    * cost low on long abstracts without changing which papers match.
    */
   private fuseDoc(meta: SearchMeta, record: SearchDoc, terms: ReadonlySet<string>): FuseDoc {
-    return {
-      title: foldText(record.title),
-      abstract: foldText(matchingSentences(record.abstract, terms)),
-      topics: record.topics.map((slug) => foldText(topicName(meta, slug))),
-      authors: (record.authors ?? []).map(foldText),
-      arxivId: record.arxivId ?? '',
-    };
+    const text = this.textOf(meta, record);
+    return { ...text.fuse, abstract: foldText(matchingSentences(text.abstract, terms)) };
   }
 
   private result(meta: SearchMeta, record: SearchDoc, terms: Set<string>): SearchResult {
+    const text = this.textOf(meta, record);
     return {
       id: record.id,
-      title: highlight(record.title, terms),
+      title: highlight(record.title, terms, text.title.tokens),
       dates: record.dates,
       topics: record.topics.map((slug) => ({ slug, name: topicName(meta, slug) })),
-      snippet: snippet(record.abstract, terms),
+      snippet: snippet(record.abstract, terms, SNIPPET_WORDS, text.abstract.tokens),
     };
   }
-}
 
-const SENTENCE_END = /(?<=[.!?])\s+/;
+  /** Whether the paper's title or abstract holds the phrase's words in a row. */
+  private holdsPhrase(meta: SearchMeta, record: SearchDoc, phrase: QueryPhrase): boolean {
+    const text = this.textOf(meta, record);
+    return holdsInARow(text.title, phrase.terms) || holdsInARow(text.abstract, phrase.terms);
+  }
 
-/** The sentences of `text` holding one of `terms` (the first sentence when none does). */
-function matchingSentences(text: string, terms: ReadonlySet<string>): string {
-  const sentences = text.split(SENTENCE_END);
-  const kept = sentences.filter((sentence) => tokenizeText(sentence).some((term) => terms.has(term)));
-  return (kept.length > 0 ? kept : sentences.slice(0, 1)).join(' ');
+  /** A paper's text cut once, and the fields Fuse reads that no query changes. */
+  private textOf(meta: SearchMeta, record: SearchDoc): RecordText {
+    let text = this.texts.get(record);
+    if (!text) {
+      text = {
+        title: cutText(record.title),
+        abstract: cutText(record.abstract),
+        fuse: {
+          title: foldText(record.title),
+          topics: record.topics.map((slug) => foldText(topicName(meta, slug))),
+          authors: (record.authors ?? []).map(foldText),
+          arxivId: record.arxivId ?? '',
+        },
+      };
+      this.texts.set(record, text);
+    }
+    return text;
+  }
 }
 
 function topicName(meta: SearchMeta, slug: string): string {
@@ -664,18 +685,6 @@ class TopCandidates {
   best(): Candidate[] {
     return this.kept;
   }
-}
-
-/** Whether the paper's title or abstract holds the phrase's words in a row. */
-function holdsPhrase(record: SearchDoc, phrase: QueryPhrase): boolean {
-  return [record.title, record.abstract].some((text) => {
-    const terms = tokenizeText(text);
-    outer: for (let i = 0; i + phrase.terms.length <= terms.length; i++) {
-      for (let j = 0; j < phrase.terms.length; j++) if (terms[i + j] !== phrase.terms[j]) continue outer;
-      return true;
-    }
-    return false;
-  });
 }
 
 /**

@@ -3,7 +3,7 @@
  * flagged as hits or not. The page renders each segment with `textContent` (hits in `<mark>`),
  * so scraped text never becomes markup.
  */
-import { tokenizeWithOffsets } from './tokenize';
+import { tokenizeWithOffsets, type Token } from './tokenize';
 
 /** A piece of text; `hit` when it is a matched word. */
 export interface Segment {
@@ -14,18 +14,30 @@ export interface Segment {
 /** Words a snippet shows around its best stretch. */
 export const SNIPPET_WORDS = 32;
 
-/** The whole of `text`, with the words in `terms` (folded forms) flagged. */
-export function highlight(text: string, terms: ReadonlySet<string>): Segment[] {
-  return cut(text, terms, 0, text.length);
+/**
+ * The whole of `text`, with the words in `terms` (folded forms) flagged. `tokens` are the text's
+ * words, when already cut.
+ */
+export function highlight(
+  text: string,
+  terms: ReadonlySet<string>,
+  tokens: readonly Token[] = tokenizeWithOffsets(text),
+): Segment[] {
+  return cut(text, terms, tokens, 0, tokens.length);
 }
 
 /**
  * The window of about {@link SNIPPET_WORDS} words of `text` holding the most distinct matched
- * words (the earliest such window), flagged, with `…` where text was left out.
+ * words (the earliest such window), flagged, with `…` where text was left out. `tokens` are the
+ * text's words, when already cut.
  */
-export function snippet(text: string, terms: ReadonlySet<string>, words = SNIPPET_WORDS): Segment[] {
-  const tokens = tokenizeWithOffsets(text);
-  if (tokens.length <= words) return cut(text, terms, 0, text.length);
+export function snippet(
+  text: string,
+  terms: ReadonlySet<string>,
+  words = SNIPPET_WORDS,
+  tokens: readonly Token[] = tokenizeWithOffsets(text),
+): Segment[] {
+  if (tokens.length <= words) return cut(text, terms, tokens, 0, tokens.length);
   let best = 0;
   let bestScore = -1;
   const counts = new Map<string, number>();
@@ -60,21 +72,31 @@ export function snippet(text: string, terms: ReadonlySet<string>, words = SNIPPE
   const endToken = Math.min(tokens.length, startToken + words) - 1;
   const from = startToken === 0 ? 0 : tokens[startToken]!.start;
   const to = endToken === tokens.length - 1 ? text.length : tokens[endToken]!.end;
-  const segments = cut(text, terms, from, to);
+  const segments = cut(text, terms, tokens, startToken, endToken + 1, from, to);
   if (from > 0) segments.unshift({ text: '… ', hit: false });
   if (to < text.length) segments.push({ text: ' …', hit: false });
   return merge(segments);
 }
 
-function cut(text: string, terms: ReadonlySet<string>, from: number, to: number): Segment[] {
+/** `text` from `from` to `to` as segments, flagging the tokens `first..end-1` found in `terms`. */
+function cut(
+  text: string,
+  terms: ReadonlySet<string>,
+  tokens: readonly Token[],
+  first: number,
+  end: number,
+  from = 0,
+  to = text.length,
+): Segment[] {
   const segments: Segment[] = [];
   let at = from;
-  for (const token of tokenizeWithOffsets(text.slice(from, to))) {
-    if (!terms.has(token.term)) continue;
-    const start = from + token.start;
-    if (start > at) segments.push({ text: text.slice(at, start), hit: false });
-    segments.push({ text: text.slice(start, from + token.end), hit: true });
-    at = from + token.end;
+  for (let i = first; i < end; i++) {
+    const token = tokens[i]!;
+    // A word folding into several terms (`½`) repeats its offsets: flag it once.
+    if (!terms.has(token.term) || token.start < at) continue;
+    if (token.start > at) segments.push({ text: text.slice(at, token.start), hit: false });
+    segments.push({ text: text.slice(token.start, token.end), hit: true });
+    at = token.end;
   }
   if (at < to) segments.push({ text: text.slice(at, to), hit: false });
   return merge(segments);
