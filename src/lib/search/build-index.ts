@@ -19,9 +19,13 @@ import {
   type SearchDoc,
   type SearchMeta,
 } from './index-format';
+import { stemWord } from '../topics/tokenize';
 import { isIndexed, tokenizeText } from './tokenize';
 
-/** Raw size a postings shard grows to before the next one starts (one huge word may exceed it). */
+/**
+ * Raw size a postings shard grows to before the next one starts (one huge word may exceed it, and
+ * a word's other forms may take it to twice this).
+ */
 export const POSTINGS_SHARD_BYTES = 24_000;
 
 /**
@@ -181,19 +185,25 @@ export function buildSearchIndex(input: SearchIndexInput): SearchIndex {
     const boundaries: string[] = [];
     let shard: PostingsShardFile = [];
     let shardBytes = 0;
+    const stems = new Set<string>();
     const flush = () => {
       if (shardBytes === 0) return;
       pending.set(`p/${postingFiles++}`, JSON.stringify(shard));
       shard = [];
       shardBytes = 0;
+      stems.clear();
     };
     for (const { key, title, body } of keys) {
       const entry: [string, string, string] = [key, encodeList(title), encodeList(body)];
       const bytes = key.length + entry[1].length + entry[2].length + 10;
-      if (shardBytes > 0 && shardBytes + bytes > POSTINGS_SHARD_BYTES) flush();
+      // A query word reads its other forms too (`model`, `models`): keep them in its file.
+      const stem = stemWord(key);
+      const full = shardBytes + bytes > (stems.has(stem) ? 2 : 1) * POSTINGS_SHARD_BYTES;
+      if (shardBytes > 0 && full) flush();
       if (shardBytes === 0) boundaries.push(key);
       shard.push(entry);
       shardBytes += bytes;
+      stems.add(stem);
     }
     flush();
     return boundaries;
