@@ -93,8 +93,11 @@ export function detectShape(body: string): ShapeName {
   const sample = body.length > SAMPLE ? body.slice(0, SAMPLE) : body;
   if (JSON_START.test(sample)) return 'api-json';
   // Substring checks first: on plain text no pattern matches, and a failing regex scans the whole sample.
-  const paperUrlLines = includesVia(sample, PAPERS_PATH, '/paper') ? countPaperUrlLines(sample, 2) : 0;
-  if (paperUrlLines > 0 && !(sample.includes('###') && CARD_HEADING.test(sample))) {
+  // Card headings rule text with URLs out: looked for first, they spare counting the URL lines.
+  const cardHeadings = sample.includes('###') && CARD_HEADING.test(sample);
+  const paperUrlLines =
+    !cardHeadings && includesVia(sample, PAPERS_PATH, '/paper') ? countPaperUrlLines(sample, 2) : 0;
+  if (paperUrlLines > 0) {
     if (paperUrlLines >= 2 || countUpTo(sample, BARE_URL, 3) >= 3) return 'urls-text';
   }
   if (sample.includes('#') && HEADING.test(sample)) return 'markdown';
