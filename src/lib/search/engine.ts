@@ -132,14 +132,18 @@ const FUSE_KEYS = [
 const NO_POSTINGS: Postings = { title: new Int32Array(0), body: new Int32Array(0), df: 0 };
 const NO_SHARD: PostingsShardFile = [];
 
+/** Scratch rows of {@link editDistance}, grown when a longer word comes. */
+let rows: [Int32Array, Int32Array, Int32Array] = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
 /** Damerau-Levenshtein distance (adjacent swaps count once), giving up above `max`. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   const width = b.length + 1;
-  // Rolling rows; the one two rows back is needed for swaps.
-  let before = new Int32Array(width);
-  let previous = new Int32Array(width);
-  let current = new Int32Array(width);
+  // Rolling rows, reused across calls (a typo is compared with every common word); the one two
+  // rows back is needed for swaps.
+  if (rows[0].length < width)
+    rows = [new Int32Array(width * 2), new Int32Array(width * 2), new Int32Array(width * 2)];
+  let [before, previous, current] = rows;
   for (let j = 0; j < width; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
     current[0] = i;
@@ -155,7 +159,10 @@ export function editDistance(a: string, b: string, max: number): number {
       if (value < rowMin) rowMin = value;
     }
     if (rowMin > max) return max + 1;
-    [before, previous, current] = [previous, current, before];
+    const oldest = before;
+    before = previous;
+    previous = current;
+    current = oldest;
   }
   return previous[b.length]!;
 }
@@ -295,7 +302,8 @@ export class SearchEngine {
     const path = indexPaths.postings(meta.version, number);
     let shard = this.shards.get(path);
     if (!shard) {
-      const file = number < 0 ? Promise.resolve(NO_SHARD) : this.file<PostingsShardFile>(path);
+      // Kept as a shard only: the parsed file is not cached besides.
+      const file = number < 0 ? Promise.resolve(NO_SHARD) : (this.load(path) as Promise<PostingsShardFile>);
       shard = file.then((file) => {
         const entries = new Map<string, [string, string]>();
         const terms: string[] = [];

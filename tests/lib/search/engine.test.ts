@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildSearchIndex } from '../../../src/lib/search/build-index';
 import { editDistance, SearchEngine, type SearchResponse } from '../../../src/lib/search/engine';
@@ -133,5 +134,32 @@ describe('editDistance', () => {
     expect(editDistance('trasnfer', 'transfer', 2)).toBe(1);
     expect(editDistance('model', 'modal', 2)).toBe(1);
     expect(editDistance('abc', 'xyz', 1)).toBe(2);
+  });
+
+  it('agrees with the textbook table up to the limit, call after call, short words and long', () => {
+    const reference = (a: string, b: string): number => {
+      const d = Array.from({ length: a.length + 1 }, (_, i) =>
+        Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+      );
+      for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+          const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+          d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+          if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+            d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+          }
+        }
+      }
+      return d[a.length]![b.length]!;
+    };
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c'), maxLength: 90 });
+    fc.assert(
+      fc.property(word, word, fc.integer({ min: 0, max: 3 }), (a, b, max) => {
+        const distance = reference(a, b);
+        if (distance <= max) expect(editDistance(a, b, max)).toBe(distance);
+        else expect(editDistance(a, b, max)).toBeGreaterThan(max);
+      }),
+      { numRuns: 400 },
+    );
   });
 });
