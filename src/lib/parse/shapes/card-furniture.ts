@@ -94,19 +94,53 @@ export function githubRepoUrl(url: string): string | undefined {
   return name === '' ? undefined : `https://github.com/${match[1]}/${name}`;
 }
 
+const PAPER_PREFIX = 'https://huggingface.co/papers/';
+
+/**
+ * What {@link PAPER_URL} reads from `url`: the arXiv id, and whether the URL is the paper's
+ * comments (`#community`); `undefined` when it is no paper URL. The usual forms (`…/papers/<id>`,
+ * with `/` or `#community` after it) are read directly, without a match object.
+ */
+function readPaperUrl(url: string): { arxivId: string; community: boolean } | undefined {
+  if (url.startsWith(PAPER_PREFIX)) {
+    const start = PAPER_PREFIX.length;
+    const fraction = digitsFrom(url, start + 5);
+    if (
+      digitsFrom(url, start) === 4 &&
+      url.charCodeAt(start + 4) === 46 &&
+      (fraction === 4 || fraction === 5)
+    ) {
+      const end = start + 5 + fraction;
+      const rest = end === url.length ? '' : url.slice(end);
+      if (rest === '' || rest === '/') return { arxivId: url.slice(start, end), community: false };
+      if (rest === '#community' || rest === '/#community')
+        return { arxivId: url.slice(start, end), community: true };
+    }
+  }
+  const match = PAPER_URL.exec(url);
+  return match ? { arxivId: match[1]!, community: match[2] !== undefined } : undefined;
+}
+
+/** How many ASCII digits follow in a row from `start`. */
+function digitsFrom(text: string, start: number): number {
+  let end = start;
+  while (end < text.length && text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57) end++;
+  return end - start;
+}
+
 /** The arXiv id a `/papers/<id>` URL points at. */
 export function paperIdOf(url: string): string | undefined {
-  return PAPER_URL.exec(url)?.[1];
+  return readPaperUrl(url)?.arxivId;
 }
 
 /** Reads one link by where it points and what it says. */
 export function classifyLink(rawText: string, url: string, image: boolean): LinkRole {
   const text = (rawText.charCodeAt(0) === 91 ? rawText.replace(UPVOTE_PREFIX, '') : rawText).trim();
   if (url === '') return text === '' ? { role: 'skip' } : { role: 'content' };
-  const paper = PAPER_URL.exec(url);
+  const paper = readPaperUrl(url);
   if (paper) {
-    const arxivId = paper[1]!;
-    if (paper[2]) {
+    const { arxivId } = paper;
+    if (paper.community) {
       const value = parseCount(text);
       return value === undefined
         ? { role: 'skip' }

@@ -95,7 +95,7 @@ export function parseInline(source: string, references: LinkReferences = NO_REFE
   if (source.indexOf('[') === -1 && source.indexOf('\\') === -1 && source.indexOf('!') === -1) {
     return source === '' ? [] : [source];
   }
-  const simple = simpleLink(source);
+  const simple = wholeLineLink(source);
   if (simple) return [simple];
   const closing = matchBrackets(source);
   const pieces: InlinePiece[] = [];
@@ -105,9 +105,10 @@ export function parseInline(source: string, references: LinkReferences = NO_REFE
 
 /**
  * The common case, a whole line that is one `[text](url)` whose text holds no brackets (a card's
- * abstract or title): read with two searches instead of a scan.
+ * abstract or title): read with two searches instead of a scan. When it gives a link, that link
+ * is all `parseInline` gives.
  */
-function simpleLink(source: string): InlineLink | undefined {
+export function wholeLineLink(source: string): InlineLink | undefined {
   if (source.charCodeAt(0) !== OPEN_BRACKET || source.charCodeAt(source.length - 1) !== CLOSE_PAREN)
     return undefined;
   const close = source.lastIndexOf('](');

@@ -15,7 +15,9 @@ import {
   openBrackets,
   parseInline,
   readReferenceDefinition,
+  wholeLineLink,
   withoutHardBreak,
+  type InlineLink,
   type InlinePiece,
   type LinkReferences,
 } from './inline-markdown';
@@ -87,7 +89,8 @@ export function parseMarkdown(
         }
         i++;
       }
-      const pieces = parseInline(text, references);
+      const whole = wholeLineLink(text);
+      const pieces = whole ? [whole] : parseInline(text, references);
       let arxivId: string | undefined;
       let title = '';
       for (const piece of pieces) {
@@ -139,6 +142,11 @@ export function parseMarkdown(
   return result;
 
   function readSegment(segment: string, line: number, spanned: number): void {
+    const whole = wholeLineLink(segment);
+    if (whole) {
+      readLinkSegment(whole, line, spanned);
+      return;
+    }
     const pieces: InlinePiece[] = parseInline(segment, references);
     const links = pieces.filter((piece) => typeof piece !== 'string');
     if (links.length === 0) {
@@ -167,10 +175,7 @@ export function parseMarkdown(
         rest += piece.text;
       } else if (role.role === 'content' || role.role === 'paper') {
         onlyPaper = false;
-        rest +=
-          piece.url && !piece.text.includes(piece.url) && /^https?:/.test(piece.url)
-            ? `${piece.text} (${piece.url})`
-            : piece.text;
+        rest += contentText(piece);
       }
     }
     if (paper && onlyPaper) {
@@ -180,6 +185,24 @@ export function parseMarkdown(
     }
     const text = rest.trim();
     if (text !== '') readText(text, classifyText(text).role === 'content', line, spanned);
+  }
+
+  /** A segment that is one link: what `readSegment`'s loop does with a single piece. */
+  function readLinkSegment(link: InlineLink, line: number, spanned: number): void {
+    const role = classifyLink(link.text, link.url, link.image);
+    if (role.role === 'fact') {
+      flush();
+      cards.fact(role.fact, line);
+    } else if (role.role === 'day') {
+      flush();
+      cards.dayLinkTo(role.iso);
+    } else if (role.role === 'paper') {
+      flush();
+      cards.paperLink(role.text, role.arxivId, line);
+    } else if (role.role === 'content') {
+      const text = contentText(link).trim();
+      if (text !== '') readText(text, classifyText(text).role === 'content', line, spanned);
+    }
   }
 
   /** Prose continues the open paragraph; anything else is card text (furniture, a title). */
@@ -193,6 +216,13 @@ export function parseMarkdown(
       cards.text(text, line);
     }
   }
+}
+
+/** A link in prose as text: its text, and its web address unless the text shows it. */
+function contentText(link: InlineLink): string {
+  return link.url && !link.text.includes(link.url) && /^https?:/.test(link.url)
+    ? `${link.text} (${link.url})`
+    : link.text;
 }
 
 /** Finds link reference definitions anywhere in the page (html-to-Markdown puts them at the end). */
