@@ -211,13 +211,14 @@ export class CardAssembler {
       );
       return undefined;
     }
-    const paper: ScrapedPaper = { title: card.title, abstract: '', line: card.line, links: [] };
     const only = card.paragraphs.length === 1 ? card.paragraphs[0]! : undefined;
+    let paper: ScrapedPaper;
     if (trending && only && only.lines === 1 && !card.cut && !severalSentences(only.text)) {
+      paper = { title: card.title, abstract: '', line: card.line, links: [] };
       paper.summary = only.text;
     } else {
-      paper.abstract = unwrapLatexUrls(card.paragraphs.map((p) => p.text).join('\n\n'));
-      paper.links = extractLinks(paper.abstract);
+      const abstract = unwrapLatexUrls(only ? only.text : card.paragraphs.map((p) => p.text).join('\n\n'));
+      paper = { title: card.title, abstract, line: card.line, links: extractLinks(abstract) };
     }
     if (card.cut) {
       this.problems.warn(
@@ -229,7 +230,8 @@ export class CardAssembler {
     }
     if (card.arxivId) {
       paper.arxivId = card.arxivId;
-      for (const fact of this.factsById.get(card.arxivId) ?? []) applyFact(paper, fact);
+      const facts = this.factsById.get(card.arxivId);
+      if (facts) for (const fact of facts) applyFact(paper, fact);
     }
     for (const fact of card.facts) applyFact(paper, fact);
     return paper;

@@ -25,8 +25,10 @@ export function parseTextWithUrls(
 ): ShapeResult {
   const lines = splitLines(body);
   const cards = new CardAssembler(problems, cardTextNormalizer(body, plainLatin1));
-  let pending: { text: string; line: number } | undefined;
-  let inAbstract: { line: number } | undefined;
+  // The text line waiting for its URL line, and where it stands (scalars: no object per line).
+  let pending: string | undefined;
+  let pendingLine = 0;
+  let inAbstract = false;
 
   const readLink = (text: string, url: string, line: number) => {
     const role = classifyLink(text, url, false);
@@ -48,8 +50,9 @@ export function parseTextWithUrls(
     }
   };
   const flushPending = () => {
-    if (!pending) return;
-    const { text, line } = pending;
+    if (pending === undefined) return;
+    const text = pending;
+    const line = pendingLine;
     pending = undefined;
     // Markdown that survived the export: `[`, a blank line, then `2 authors](url)`.
     const pieces = parseInline(text);
@@ -64,24 +67,25 @@ export function parseTextWithUrls(
     if (text === '') continue;
     const line = i + 1 + lineOffset;
     if (text.charCodeAt(0) === 104 && BARE_URL.test(text)) {
-      const linkText = pending?.text ?? '';
-      const linkLine = pending?.line ?? line;
+      const linkText = pending ?? '';
+      const linkLine = pending === undefined ? line : pendingLine;
       pending = undefined;
-      inAbstract = undefined;
+      inAbstract = false;
       readLink(linkText, text, linkLine);
       continue;
     }
-    if (pending?.text === '[') {
-      pending = { text: `[${text}`, line: pending.line };
+    if (pending === '[') {
+      pending = `[${text}`;
       continue;
     }
     flushPending();
-    pending = { text, line };
-    if (text.length > 200) inAbstract = { line };
+    pending = text;
+    pendingLine = line;
+    if (text.length > 200) inAbstract = true;
   }
-  if (pending && inAbstract) {
+  if (pending !== undefined && inAbstract) {
     // The copy ends in a card's text before its closing URL: keep it, cut.
-    cards.text(pending.text, pending.line, 2, true);
+    cards.text(pending, pendingLine, 2, true);
     pending = undefined;
   }
   flushPending();
