@@ -21,4 +21,9 @@ export default defineConfig({
     concurrency: 8,
   },
   integrations: [buildWorker()],
+  vite: {
+    // `astro dev` watches the project folder: generated benchmark corpora and builds (tens of
+    // thousands of files, gigabytes) made it crawl them for a minute and hold 2 GB before serving.
+    server: { watch: { ignored: ['**/bench/.corpus/**', '**/bench/.out/**'] } },
+  },
 });

@@ -17,10 +17,22 @@ const daySummarySchema = z.object({
   date: z.iso.date(),
   files: z.array(z.string()),
   paperCount: z.number().int().nonnegative(),
+  /**
+   * `astro dev` only: how many times the content was reloaded. Astro's dev server refreshes its
+   * cached page paths (and open pages) only when the store changes, which a renamed paper or an
+   * edited abstract alone would not do.
+   */
+  revision: z.number().int().nonnegative().optional(),
 });
 
-/** Loads the content folder, reports its problems, and stores one light record per day. */
-async function syncContent({ store, logger, parseData, generateDigest }: LoaderContext): Promise<void> {
+/**
+ * Loads the content folder, reports its problems, and stores one light record per day (with
+ * `revision` when the dev server reloads it).
+ */
+async function syncContent(
+  { store, logger, parseData, generateDigest }: LoaderContext,
+  revision?: number,
+): Promise<void> {
   const dir = contentDir();
   const data = siteContent(dir, true);
   const counts = countProblems(data.problems);
@@ -33,7 +45,12 @@ async function syncContent({ store, logger, parseData, generateDigest }: LoaderC
   }
   store.clear();
   for (const day of data.days) {
-    const record = { date: day.date, files: day.files, paperCount: day.paperIds.length };
+    const record = {
+      date: day.date,
+      files: day.files,
+      paperCount: day.paperIds.length,
+      ...(revision === undefined ? {} : { revision }),
+    };
     store.set({
       id: day.date,
       data: await parseData({ id: day.date, data: record }),
@@ -65,11 +82,12 @@ const digestLoader: Loader = {
     watcher.add(dir);
     // One reload per burst of changes (an editor's save, `digest add`), not one per file event.
     let pending: ReturnType<typeof setTimeout> | undefined;
+    let revision = 0;
     watcher.on('all', (_event, path) => {
       if (!path.startsWith(dir)) return;
       clearTimeout(pending);
       pending = setTimeout(() => {
-        syncContent(context).catch((error: unknown) => context.logger.error(String(error)));
+        syncContent(context, ++revision).catch((error: unknown) => context.logger.error(String(error)));
       }, 100);
     });
   },
