@@ -19,8 +19,6 @@ export interface DecodedText {
 const NO_BREAK_SPACE = 0xa0;
 const SOFT_HYPHEN = 0xad;
 
-const NO_WORDS = new Uint32Array(0);
-
 /** Reused for the Latin-1 bytes: the decoded string is a copy. */
 let scratch = Buffer.allocUnsafe(256 * 1024);
 
@@ -42,48 +40,32 @@ function hasSpaceControls(bytes: Buffer): boolean {
 
 /**
  * The text of UTF-8 bytes whose only non-ASCII sequences are two-byte ones (U+0080 to U+00FF),
- * converted to Latin-1 and decoded; `undefined` for any other bytes (or invalid UTF-8).
+ * converted to Latin-1 and decoded; `undefined` for any other bytes (or invalid UTF-8). Native
+ * searches find the sequences' lead bytes (0xC2, 0xC3) and check that the runs between are ASCII.
  */
 function toLatin1(bytes: Buffer): { text: string; plain: boolean } | undefined {
   if (scratch.length < bytes.length) scratch = Buffer.allocUnsafe(bytes.length);
   const out = scratch;
-  const words = wordView(bytes);
+  let nextC2 = bytes.indexOf(0xc2);
+  let nextC3 = bytes.indexOf(0xc3);
   let written = 0;
   let start = 0;
   let plain = true;
-  for (let at = nextNonAscii(bytes, words, 0); at !== -1; at = nextNonAscii(bytes, words, start)) {
-    const lead = bytes[at]!;
+  for (;;) {
+    const at = nextC2 === -1 ? nextC3 : nextC3 === -1 ? nextC2 : Math.min(nextC2, nextC3);
+    const end = at === -1 ? bytes.length : at;
+    if (!isAscii(bytes.subarray(start, end))) return undefined;
+    written += bytes.copy(out, written, start, end);
+    if (at === -1) break;
     const next = at + 1 < bytes.length ? bytes[at + 1]! : 0;
-    if ((lead !== 0xc2 && lead !== 0xc3) || next < 0x80 || next > 0xbf) return undefined;
-    const code = ((lead & 0x1f) << 6) | (next & 0x3f);
+    if (next < 0x80 || next > 0xbf) return undefined;
+    const code = ((bytes[at]! & 0x1f) << 6) | (next & 0x3f);
     if (code === NO_BREAK_SPACE || code === SOFT_HYPHEN) plain = false;
-    written += bytes.copy(out, written, start, at);
     out[written++] = code;
     start = at + 2;
+    // The continuation byte is neither lead byte: only the one just read needs finding again.
+    if (at === nextC2) nextC2 = bytes.indexOf(0xc2, start);
+    else nextC3 = bytes.indexOf(0xc3, start);
   }
-  written += bytes.copy(out, written, start, bytes.length);
   return { text: out.toString('latin1', 0, written), plain };
-}
-
-/** The bytes as aligned 32-bit words (from the first aligned byte), four tested at once. */
-function wordView(bytes: Buffer): { words: Uint32Array; start: number } {
-  const start = (4 - (bytes.byteOffset & 3)) & 3;
-  if (bytes.length < start + 4) return { words: NO_WORDS, start: bytes.length };
-  const count = (bytes.length - start) >>> 2;
-  return { words: new Uint32Array(bytes.buffer, bytes.byteOffset + start, count), start };
-}
-
-/** The index of the first byte at or after `from` that is not ASCII, or -1. */
-function nextNonAscii(bytes: Buffer, view: { words: Uint32Array; start: number }, from: number): number {
-  const { words, start } = view;
-  let i = from;
-  // Byte by byte up to a word boundary, then a word at a time, then byte by byte in the word found.
-  while (i < bytes.length && (i < start || ((i - start) & 3) !== 0)) {
-    if (bytes[i]! >= 0x80) return i;
-    i++;
-  }
-  let word = (i - start) >>> 2;
-  while (word < words.length && (words[word]! & 0x80808080) === 0) word++;
-  for (i = Math.max(i, start + word * 4); i < bytes.length; i++) if (bytes[i]! >= 0x80) return i;
-  return -1;
 }
