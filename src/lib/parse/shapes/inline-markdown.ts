@@ -152,8 +152,9 @@ function unescape(text: string): string {
 
 /** Where each `[` and `(` closes, by index; -1 for none. Reused: valid until the next call. */
 let closers = new Int32Array(256);
-const bracketStack: number[] = [];
-const parenStack: number[] = [];
+/** The open `[` and `(` not yet closed, as stacks (reused, so a line allocates nothing). */
+let bracketStack = new Int32Array(64);
+let parenStack = new Int32Array(64);
 // Scanned with `test`, which jumps natively to the next match without allocating a match.
 const BRACKET_OR_ESCAPE = /[\\[\]()]/g;
 const LINK_OR_ESCAPE = /[\\[!]/g;
@@ -161,25 +162,25 @@ const LINK_OR_ESCAPE = /[\\[!]/g;
 /** For every `[` and `(`, the index of its matching closer (-1 when none); escapes are skipped. */
 function matchBrackets(source: string): Int32Array {
   if (closers.length < source.length) closers = new Int32Array(Math.max(source.length, closers.length * 2));
+  if (bracketStack.length < source.length) {
+    bracketStack = new Int32Array(closers.length);
+    parenStack = new Int32Array(closers.length);
+  }
   const closing = closers;
   closing.fill(-1, 0, source.length);
-  bracketStack.length = 0;
-  parenStack.length = 0;
+  let brackets = 0;
+  let parens = 0;
   const special = BRACKET_OR_ESCAPE;
   special.lastIndex = 0;
   while (special.test(source)) {
     const i = special.lastIndex - 1;
     const code = source.charCodeAt(i);
     if (code === BACKSLASH) special.lastIndex = i + 2;
-    else if (code === OPEN_BRACKET) bracketStack.push(i);
+    else if (code === OPEN_BRACKET) bracketStack[brackets++] = i;
     else if (code === CLOSE_BRACKET) {
-      const open = bracketStack.pop();
-      if (open !== undefined) closing[open] = i;
-    } else if (code === OPEN_PAREN) parenStack.push(i);
-    else {
-      const open = parenStack.pop();
-      if (open !== undefined) closing[open] = i;
-    }
+      if (brackets > 0) closing[bracketStack[--brackets]!] = i;
+    } else if (code === OPEN_PAREN) parenStack[parens++] = i;
+    else if (parens > 0) closing[parenStack[--parens]!] = i;
   }
   return closing;
 }
