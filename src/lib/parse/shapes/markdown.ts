@@ -247,6 +247,10 @@ function collectReferences(lines: readonly string[]): {
 }
 
 function stripClosingHashes(text: string): string {
+  // Only a heading whose last character (before spaces and tabs) is `#` can have closing hashes.
+  let end = text.length;
+  while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+  if (end === 0 || text.charCodeAt(end - 1) !== 35) return text.trim();
   return text.replace(/[ \t]+#+[ \t]*$/, '').trim();
 }
 
