@@ -44,7 +44,7 @@ const GITHUB_TEXT = /^(?:link:\s*)?github\b\s*([\d.,]+\s*[km]?)?$/i;
 const ACCOUNT_URL = /^https?:\/\/(?:www\.)?huggingface\.co\/([A-Za-z0-9][\w.-]*)\/?$/;
 const COUNT = /^(\d+(?:[.,]\d+)?)\s*([km]?)$/i;
 const AUTHORS_TEXT = /^(?:-\s*)*(\d+)\s+authors?$/i;
-const UPVOTE_PREFIX = /^\[-\]\s*/;
+const UPVOTE_PREFIX = '[-]';
 const SUBMITTED = /^submitted by\b/i;
 
 /** Site sections that share the account URL pattern but are navigation, not organisations. */
@@ -94,7 +94,24 @@ export function githubRepoUrl(url: string): string | undefined {
   return name === '' ? undefined : `https://github.com/${match[1]}/${name}`;
 }
 
-const PAPER_PREFIX = 'https://huggingface.co/papers/';
+const SITE_PREFIX = 'https://huggingface.co/';
+const PAPER_PREFIX = `${SITE_PREFIX}papers/`;
+const LOGIN_PAPER_PREFIX = `${SITE_PREFIX}login?next=%2Fpapers%2F`;
+
+/**
+ * The arXiv id a login link names (`…/login?next=%2Fpapers%2F<id>`), as {@link LOGIN_PAPER}
+ * finds it; the usual form is read directly.
+ */
+function loginPaperId(url: string): string | undefined {
+  if (url.startsWith(LOGIN_PAPER_PREFIX)) {
+    const start = LOGIN_PAPER_PREFIX.length;
+    const fraction = Math.min(digitsFrom(url, start + 5), 5);
+    if (digitsFrom(url, start) >= 4 && url.charCodeAt(start + 4) === 46 && fraction >= 4) {
+      return url.slice(start, start + 5 + fraction);
+    }
+  }
+  return LOGIN_PAPER.exec(url)?.[1];
+}
 
 /**
  * What {@link PAPER_URL} reads from `url`: the arXiv id, and whether the URL is the paper's
@@ -102,6 +119,8 @@ const PAPER_PREFIX = 'https://huggingface.co/papers/';
  * with `/` or `#community` after it) are read directly, without a match object.
  */
 function readPaperUrl(url: string): { arxivId: string; community: boolean } | undefined {
+  // On the site's own address, only a path that starts with `p` (any case) can be `/papers/`.
+  if (url.startsWith(SITE_PREFIX) && (url.charCodeAt(SITE_PREFIX.length) | 32) !== 112) return undefined;
   if (url.startsWith(PAPER_PREFIX)) {
     const start = PAPER_PREFIX.length;
     const fraction = digitsFrom(url, start + 5);
@@ -135,7 +154,8 @@ export function paperIdOf(url: string): string | undefined {
 
 /** Reads one link by where it points and what it says. */
 export function classifyLink(rawText: string, url: string, image: boolean): LinkRole {
-  const text = (rawText.charCodeAt(0) === 91 ? rawText.replace(UPVOTE_PREFIX, '') : rawText).trim();
+  // `[-] 19` (an upvote button as text exports write it): the `[-]` goes, and the white space after it.
+  const text = (rawText.startsWith(UPVOTE_PREFIX) ? rawText.slice(UPVOTE_PREFIX.length) : rawText).trim();
   if (url === '') return text === '' ? { role: 'skip' } : { role: 'content' };
   const paper = readPaperUrl(url);
   if (paper) {
@@ -152,7 +172,7 @@ export function classifyLink(rawText: string, url: string, image: boolean): Link
     return { role: 'paper', arxivId, text };
   }
   if (LOGIN_URL.test(url)) {
-    const arxivId = LOGIN_PAPER.exec(url)?.[1];
+    const arxivId = loginPaperId(url);
     const value = parseCount(text);
     if (arxivId && value !== undefined) return { role: 'fact', fact: { kind: 'upvotes', value, arxivId } };
     return { role: 'skip' };
