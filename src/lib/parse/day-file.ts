@@ -126,7 +126,7 @@ function readShape(
 ): ShapeResult {
   switch (shape) {
     case 'plain':
-      return parsePlainText(body, lineOffset, problems);
+      return parsePlainText(body, lineOffset, problems, plainLatin1);
     case 'markdown':
       return parseMarkdown(body, lineOffset, problems, plainLatin1);
     case 'urls-text':

@@ -18,9 +18,17 @@ export const MAX_LINE_LENGTH = 100_000;
 /** Non-blank lines searched for the date line before concluding the page has none. */
 const HEADER_SEARCH_LINES = 12;
 
-/** Reads the plain shape from a file's body; `lineOffset` maps its lines back to file lines. */
-export function parsePlainText(body: string, lineOffset: number, problems: ProblemList): ShapeResult {
-  const normalizeLine = lineNormalizer(body);
+/**
+ * Reads the plain shape from a file's body; `lineOffset` maps its lines back to file lines.
+ * `plainLatin1` is what decoding found of the text (see `lineNormalizer`), when known.
+ */
+export function parsePlainText(
+  body: string,
+  lineOffset: number,
+  problems: ProblemList,
+  plainLatin1?: boolean,
+): ShapeResult {
+  const normalizeLine = lineNormalizer(body, plainLatin1);
   // Normalized in place: a second array of lines per file is garbage the collector must copy.
   const lines = splitLines(body);
   for (let i = 0; i < lines.length; i++) {

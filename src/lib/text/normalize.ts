@@ -24,8 +24,11 @@ export function normalizeLine(line: string): string {
   return line.replace(INVISIBLE, '').replace(SPACES, ' ').replace(/ {2,}/g, ' ').trim().normalize('NFC');
 }
 
-/** Runs of spaces to one, trimmed; the line returned as it is when there is nothing to do. */
-function collapseSpaces(line: string): string {
+/**
+ * Runs of spaces to one, trimmed; the line returned as it is when there is nothing to do. This is
+ * {@link normalizeLine} for a line of plain Latin-1 text (see {@link lineNormalizer}).
+ */
+export function collapseSpaces(line: string): string {
   return line.includes('  ') || line.charCodeAt(0) === 32 || line.charCodeAt(line.length - 1) === 32
     ? line.replace(/ {2,}/g, ' ').trim()
     : line;
@@ -33,20 +36,24 @@ function collapseSpaces(line: string): string {
 
 /**
  * The cheapest function that gives {@link normalizeLine}'s result for every line `splitLines`
- * makes of `text`. In ASCII text without tabs, vertical tabs or form feeds only spaces need
- * normalizing (line breaks are split off, other control characters are kept, and NFC leaves
- * ASCII as it is), so a few checks of the whole text spare a pattern test per line.
+ * makes of `text`. When the text is plain Latin-1 (no character beyond U+00FF, no tab, vertical
+ * tab, form feed, no-break space or soft hyphen), no line holds a character normalization
+ * rewrites and NFC leaves Latin-1 as it is: only spaces are collapsed and trimmed, which spares a
+ * pattern test per line. `plainLatin1` is what decoding the file's bytes found (see
+ * `decodeUtf8`), when known; otherwise the text is checked for plain ASCII here.
  */
-export function lineNormalizer(text: string): (line: string) => string {
-  const ascii = Buffer.byteLength(text, 'utf8') === text.length;
-  if (!ascii || text.includes('\t') || text.includes('\v') || text.includes('\f')) return normalizeLine;
-  // One search of the whole text is cheaper than one per line.
-  return text.includes('  ') ? collapseSpaces : trimSpace;
+export function lineNormalizer(text: string, plainLatin1?: boolean): (line: string) => string {
+  return (plainLatin1 ?? isPlainAscii(text)) ? collapseSpaces : normalizeLine;
 }
 
-/** A line without doubled spaces with its leading and trailing space cut. */
-function trimSpace(line: string): string {
-  return line.charCodeAt(0) === 32 || line.charCodeAt(line.length - 1) === 32 ? line.trim() : line;
+/** Whether `text` is ASCII without tabs, vertical tabs or form feeds (so plain Latin-1). */
+export function isPlainAscii(text: string): boolean {
+  return (
+    Buffer.byteLength(text, 'utf8') === text.length &&
+    !text.includes('\t') &&
+    !text.includes('\v') &&
+    !text.includes('\f')
+  );
 }
 
 /**

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lineNormalizer, normalizeLine, splitLines, titleKey } from '../../../src/lib/text/normalize';
+import {
+  collapseSpaces,
+  lineNormalizer,
+  normalizeLine,
+  splitLines,
+  titleKey,
+} from '../../../src/lib/text/normalize';
 
 // Characters that exercise every branch: ASCII words and punctuation, the control characters
 // normalization treats specially, Unicode spaces, invisible characters and decomposed accents.
@@ -62,16 +68,28 @@ describe('lineNormalizer', () => {
     );
   });
 
-  it('collapses and trims spaces in ASCII text without a pattern test per line', () => {
+  it('collapses and trims spaces in plain ASCII text without a pattern test per line', () => {
     const normalize = lineNormalizer('  Two  spaces \nplain line\n');
-    expect(normalize).not.toBe(normalizeLine);
+    expect(normalize).toBe(collapseSpaces);
     expect(normalize('  Two  spaces ')).toBe('Two spaces');
     expect(normalize('plain line')).toBe('plain line');
   });
 
-  it('uses the full rule when the text has tabs or non-ASCII characters', () => {
+  it('uses the full rule when the text has tabs or non-ASCII characters, or decoding says so', () => {
     expect(lineNormalizer('a\tb')).toBe(normalizeLine);
     expect(lineNormalizer('caf\u00e9')).toBe(normalizeLine);
+    expect(lineNormalizer('Café\u0301')).toBe(normalizeLine);
+    expect(lineNormalizer('x', false)).toBe(normalizeLine);
+  });
+
+  it("gives normalizeLine's result for every line of text decoding found plain Latin-1", () => {
+    const chars = fc.constantFrom('a', 'Z', ' ', ' ', '·', 'é', 'ÿ', '\u0085', '\u001f', '\u007f', '[', '\\');
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 30 }), (parts) => {
+        const line = parts.join('');
+        expect(lineNormalizer(line, true)(line)).toBe(normalizeLine(line));
+      }),
+    );
   });
 });
 

@@ -7,11 +7,10 @@ import { isIsoDate } from '../../dates';
 import { classifyUrl, extractLinks, unwrapLatexUrls } from '../../links';
 import type { ProblemList } from '../../problems';
 import type { Link } from '../../schema';
-import { normalizeLine } from '../../text/normalize';
+import { collapseSpaces, isPlainAscii, normalizeLine } from '../../text/normalize';
 import { excerpt, MAX_TITLE_LENGTH } from '../plain-text';
 import type { ScrapedPaper, ShapeResult } from '../scraped-paper';
 import { githubRepoUrl } from './card-furniture';
-import { collapseSpaces, isPlainAscii } from './card-text';
 
 type Json = Record<string, unknown>;
 
@@ -78,7 +77,7 @@ type Normalize = (value: string) => string;
 /**
  * The cheapest function that gives `normalizeLine`'s result for every string value of the JSON
  * `body`. A value holds the text's own characters and what its escapes stand for: when the text
- * is plain Latin-1 (see `cardTextNormalizer`) and no escape stands for a tab, a form feed or a
+ * is plain Latin-1 (see `lineNormalizer`) and no escape stands for a tab, a form feed or a
  * `\u` character, only spaces need collapsing, unless the value holds a line break.
  */
 function valueNormalizer(body: string, plainLatin1: boolean | undefined): Normalize {

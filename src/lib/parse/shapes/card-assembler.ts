@@ -55,7 +55,7 @@ export class CardAssembler {
 
   /**
    * `normalize` is `normalizeLine` or a cheaper function that gives the same result for every
-   * line of this page (see `cardTextNormalizer`).
+   * line of this page (see `lineNormalizer`).
    */
   constructor(
     private readonly problems: ProblemList,

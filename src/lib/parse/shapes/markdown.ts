@@ -5,10 +5,9 @@
  * (a `# Web source` header, jina's `URL Source:` lines, a fenced block) may surround the page.
  */
 import type { ProblemList } from '../../problems';
-import { splitLines } from '../../text/normalize';
+import { lineNormalizer, splitLines } from '../../text/normalize';
 import type { ShapeResult } from '../scraped-paper';
 import { CardAssembler } from './card-assembler';
-import { cardTextNormalizer } from './card-text';
 import { classifyLink, classifyText, paperIdOf } from './card-furniture';
 import {
   inlineText,
@@ -31,7 +30,7 @@ const ISO_DAY = /\d{4}-\d{2}-\d{2}/;
 
 /**
  * Reads a listing page written as Markdown; `lineOffset` maps body lines to file lines.
- * `plainLatin1` is what decoding found of the text (see `cardTextNormalizer`), when known.
+ * `plainLatin1` is what decoding found of the text (see `lineNormalizer`), when known.
  */
 export function parseMarkdown(
   body: string,
@@ -41,7 +40,7 @@ export function parseMarkdown(
 ): ShapeResult {
   const lines = splitLines(body);
   const { references, definitionLines } = collectReferences(lines);
-  const cards = new CardAssembler(problems, cardTextNormalizer(body, plainLatin1));
+  const cards = new CardAssembler(problems, lineNormalizer(body, plainLatin1));
   const wrapper: { source?: string; retrieved?: string } = {};
   let paragraph: string[] = [];
   let paragraphLine = 0;

@@ -4,10 +4,9 @@
  * gives back the links, which are then read like any other listing page's links.
  */
 import type { ProblemList } from '../../problems';
-import { splitLines } from '../../text/normalize';
+import { lineNormalizer, splitLines } from '../../text/normalize';
 import type { ShapeResult } from '../scraped-paper';
 import { CardAssembler } from './card-assembler';
-import { cardTextNormalizer } from './card-text';
 import { classifyLink } from './card-furniture';
 import { inlineText, parseInline } from './inline-markdown';
 
@@ -15,7 +14,7 @@ const BARE_URL = /^https?:\/\/\S+$/;
 
 /**
  * Reads a page exported as text with URLs on their own lines. `plainLatin1` is what decoding
- * found of the text (see `cardTextNormalizer`), when known.
+ * found of the text (see `lineNormalizer`), when known.
  */
 export function parseTextWithUrls(
   body: string,
@@ -24,7 +23,7 @@ export function parseTextWithUrls(
   plainLatin1?: boolean,
 ): ShapeResult {
   const lines = splitLines(body);
-  const cards = new CardAssembler(problems, cardTextNormalizer(body, plainLatin1));
+  const cards = new CardAssembler(problems, lineNormalizer(body, plainLatin1));
   // The text line waiting for its URL line, and where it stands (scalars: no object per line).
   let pending: string | undefined;
   let pendingLine = 0;
