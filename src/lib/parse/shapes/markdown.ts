@@ -8,7 +8,7 @@ import type { ProblemList } from '../../problems';
 import { lineNormalizer, splitLines } from '../../text/normalize';
 import type { ShapeResult } from '../scraped-paper';
 import { CardAssembler } from './card-assembler';
-import { classifyLink, classifyText, paperIdOf } from './card-furniture';
+import { classifyLink, classifyText, paperIdOf, type LinkRole } from './card-furniture';
 import {
   inlineText,
   openBrackets,
@@ -163,13 +163,8 @@ export function parseMarkdown(
         continue;
       }
       const role = classifyLink(piece.text, piece.url, piece.image);
-      if (role.role === 'fact') {
-        flush();
-        cards.fact(role.fact, line);
-      } else if (role.role === 'day') {
-        flush();
-        cards.dayLinkTo(role.iso);
-      } else if (role.role === 'paper' && !paper) {
+      if (readFurniture(role, line)) continue;
+      if (role.role === 'paper' && !paper) {
         paper = role;
         rest += piece.text;
       } else if (role.role === 'content' || role.role === 'paper') {
@@ -189,19 +184,29 @@ export function parseMarkdown(
   /** A segment that is one link: what `readSegment`'s loop does with a single piece. */
   function readLinkSegment(link: InlineLink, line: number, spanned: number): void {
     const role = classifyLink(link.text, link.url, link.image);
-    if (role.role === 'fact') {
-      flush();
-      cards.fact(role.fact, line);
-    } else if (role.role === 'day') {
-      flush();
-      cards.dayLinkTo(role.iso);
-    } else if (role.role === 'paper') {
+    if (readFurniture(role, line)) return;
+    if (role.role === 'paper') {
       flush();
       cards.paperLink(role.text, role.arxivId, line);
     } else if (role.role === 'content') {
       const text = contentText(link).trim();
       if (text !== '') readText(text, classifyText(text).role === 'content', line, spanned);
     }
+  }
+
+  /** A link that is a card fact or a day link ends the paragraph and goes to the card; says whether it was. */
+  function readFurniture(role: LinkRole, line: number): boolean {
+    if (role.role === 'fact') {
+      flush();
+      cards.fact(role.fact, line);
+      return true;
+    }
+    if (role.role === 'day') {
+      flush();
+      cards.dayLinkTo(role.iso);
+      return true;
+    }
+    return false;
   }
 
   /** Prose continues the open paragraph; anything else is card text (furniture, a title). */
