@@ -60,9 +60,9 @@ export function classifyUrl(url: string): LinkKind {
   const parts = simpleHostAndPath(url) ?? parsedHostAndPath(url);
   if (!parts) return 'other';
   const host = parts.host.replace(/^www\./, '');
-  const segments = parts.path.split('/').filter(Boolean);
   if (host === 'github.com' || host === 'gitlab.com' || host === 'bitbucket.org') return 'code';
   if (host === 'huggingface.co' || host === 'hf.co') {
+    const segments = parts.path.split('/').filter(Boolean);
     if (segments[0] === 'datasets') return 'dataset';
     if (segments[0] === 'spaces') return 'demo';
     if (segments[0] === 'papers') return 'paper';
