@@ -105,10 +105,8 @@ const LOGIN_PAPER_PREFIX = `${SITE_PREFIX}login?next=%2Fpapers%2F`;
 function loginPaperId(url: string): string | undefined {
   if (url.startsWith(LOGIN_PAPER_PREFIX)) {
     const start = LOGIN_PAPER_PREFIX.length;
-    const fraction = Math.min(digitsFrom(url, start + 5), 5);
-    if (digitsFrom(url, start) >= 4 && url.charCodeAt(start + 4) === 46 && fraction >= 4) {
-      return url.slice(start, start + 5 + fraction);
-    }
+    const fraction = arxivIdFraction(url, start);
+    if (fraction >= 4) return url.slice(start, start + 5 + Math.min(fraction, 5));
   }
   return LOGIN_PAPER.exec(url)?.[1];
 }
@@ -123,12 +121,8 @@ function readPaperUrl(url: string): { arxivId: string; community: boolean } | un
   if (url.startsWith(SITE_PREFIX) && (url.charCodeAt(SITE_PREFIX.length) | 32) !== 112) return undefined;
   if (url.startsWith(PAPER_PREFIX)) {
     const start = PAPER_PREFIX.length;
-    const fraction = digitsFrom(url, start + 5);
-    if (
-      digitsFrom(url, start) === 4 &&
-      url.charCodeAt(start + 4) === 46 &&
-      (fraction === 4 || fraction === 5)
-    ) {
+    const fraction = arxivIdFraction(url, start);
+    if (fraction === 4 || fraction === 5) {
       const end = start + 5 + fraction;
       const rest = end === url.length ? '' : url.slice(end);
       if (rest === '' || rest === '/') return { arxivId: url.slice(start, end), community: false };
@@ -138,6 +132,15 @@ function readPaperUrl(url: string): { arxivId: string; community: boolean } | un
   }
   const match = PAPER_URL.exec(url);
   return match ? { arxivId: match[1]!, community: match[2] !== undefined } : undefined;
+}
+
+/**
+ * How many digits follow `YYMM.` (four digits and a dot) at `start` of `text`: an arXiv id there
+ * has 4 or 5 of them. -1 when the text at `start` is not four digits and a dot.
+ */
+export function arxivIdFraction(text: string, start: number): number {
+  if (digitsFrom(text, start) !== 4 || text.charCodeAt(start + 4) !== 46) return -1;
+  return digitsFrom(text, start + 5);
 }
 
 /** How many ASCII digits follow in a row from `start`. */

@@ -5,6 +5,7 @@
  */
 
 import { includesVia } from '../../text/find-text';
+import { arxivIdFraction } from './card-furniture';
 
 /** The input shapes the parser reads. */
 export const SHAPES = ['plain', 'markdown', 'urls-text', 'api-json'] as const;
@@ -51,16 +52,9 @@ function countPaperUrlLines(text: string, limit: number): number {
     else continue;
     if (start > 0 && !isLineTerminator(text.charCodeAt(start - 1))) continue;
     let i = at + PAPERS_PATH.length;
-    const digits = (from: number) => {
-      let end = from;
-      while (end < text.length && text.charCodeAt(end) >= 48 && text.charCodeAt(end) <= 57) end++;
-      return end - from;
-    };
-    if (digits(i) !== 4 || text.charCodeAt(i + 4) !== 46) continue;
-    i += 5;
-    const fraction = digits(i);
-    if (fraction < 4 || fraction > 5) continue;
-    i += fraction;
+    const fraction = arxivIdFraction(text, i);
+    if (fraction !== 4 && fraction !== 5) continue;
+    i += 5 + fraction;
     // `\s*$`: white space up to the end of the line (or of the text).
     while (i < text.length && isWhiteSpace(text.charCodeAt(i)) && !isLineTerminator(text.charCodeAt(i))) i++;
     if (i === text.length || isLineTerminator(text.charCodeAt(i))) count++;
