@@ -11,7 +11,11 @@ const TRAILING_PUNCTUATION = /[.,;:!?*'"]+$/;
 
 /** Replaces LaTeX `\url{…}` (and `\href{url}{text}`'s url part) by the bare URL, as the page shows it. */
 export function unwrapLatexUrls(text: string): string {
-  if (!text.includes('\\url{') && !text.includes('\\href{')) return text;
+  // Most text has no backslash at all: one search settles it, where two would scan it twice.
+  const backslash = text.indexOf('\\');
+  if (backslash === -1 || (!text.includes('\\url{', backslash) && !text.includes('\\href{', backslash))) {
+    return text;
+  }
   return text.replace(/\\url\{([^{}\s]*)\}/g, '$1').replace(/\\href\{([^{}\s]*)\}\{([^{}]*)\}/g, '$2 ($1)');
 }
 
@@ -21,19 +25,16 @@ export function trimUrl(raw: string): string {
   for (;;) {
     const before = url;
     url = url.replace(TRAILING_PUNCTUATION, '');
-    for (const [open, close] of [
-      ['(', ')'],
-      ['[', ']'],
-    ] as const) {
-      if (url.endsWith(close) && count(url, open) < count(url, close)) url = url.slice(0, -1);
-    }
+    if (url.endsWith(')') && count(url, '(') < count(url, ')')) url = url.slice(0, -1);
+    if (url.endsWith(']') && count(url, '[') < count(url, ']')) url = url.slice(0, -1);
     if (url === before) return url;
   }
 }
 
+/** How many times the one-character `ch` occurs in `text`. */
 function count(text: string, ch: string): number {
   let n = 0;
-  for (const c of text) if (c === ch) n++;
+  for (let at = text.indexOf(ch); at !== -1; at = text.indexOf(ch, at + 1)) n++;
   return n;
 }
 

@@ -82,13 +82,19 @@ const SENTENCE_END = /\.["'’”)\]]?$/;
 const ABBREVIATION_END = /\b(?:et al|etc|vs|Inc|Ltd|Co|Jr|Dr|No|Vol)\.$/;
 const SENTENCE_BREAK = /[a-z0-9)\]%][.!?] +[A-Z]/g;
 
-/** Whether a paragraph reads as abstract prose rather than a title. */
-export function looksLikeAbstract(text: string): boolean {
-  if (text.includes('://')) return true;
+/**
+ * Whether a paragraph reads as abstract prose rather than a title, by its sentences; a paragraph
+ * holding a URL is prose whatever this says (the caller checks that).
+ */
+function looksLikeProse(text: string): boolean {
   // Both end patterns match at most 7 characters: testing the tail spares a scan of the text.
   const tail = text.length > 8 ? text.slice(-8) : text;
   if (SENTENCE_END.test(tail) && !ABBREVIATION_END.test(tail)) return true;
-  const breaks = text.match(SENTENCE_BREAK)?.length ?? 0;
+  // Two sentence breaks settle it: counted with `test`, not an array of every break.
+  let breaks = 0;
+  SENTENCE_BREAK.lastIndex = 0;
+  while (breaks < 2 && SENTENCE_BREAK.test(text)) breaks++;
+  SENTENCE_BREAK.lastIndex = 0;
   return breaks >= 2 || (breaks >= 1 && text.length > 200);
 }
 
@@ -110,6 +116,8 @@ function readPapers(
   let rejected = false;
   let abstract = '';
   let abstractParagraphs = 0;
+  // Whether a paragraph of the abstract holds `://`: without one it has no link to look for.
+  let abstractHasUrl = false;
   // Page furniture (`Subscribe`, `Previous`) is held back: at the end of a copy it is not a paper.
   let heldBack: { text: string; line: number }[] | undefined;
 
@@ -118,14 +126,17 @@ function readPapers(
     if (abstract === '') {
       problems.warn(titleLine, `"${excerpt(title)}" has no abstract: published with an empty one`);
     }
-    papers.push({ title, abstract, line: titleLine, links: extractLinks(abstract) });
+    papers.push({ title, abstract, line: titleLine, links: abstractHasUrl ? extractLinks(abstract) : [] });
   };
 
   const paragraph = (raw: string, line: number) => {
     const text = unwrapLatexUrls(raw);
-    if (looksLikeAbstract(text)) {
+    // Searched once here, `://` both marks prose and tells whether the abstract needs a link search.
+    const hasUrl = text.includes('://');
+    if (hasUrl || looksLikeProse(text)) {
       if (title !== undefined) {
         abstract = abstractParagraphs++ === 0 ? text : `${abstract}\n\n${text}`;
+        abstractHasUrl ||= hasUrl;
       } else {
         problems.error(
           line,
@@ -147,6 +158,7 @@ function readPapers(
     titleLine = line;
     abstract = '';
     abstractParagraphs = 0;
+    abstractHasUrl = false;
   };
 
   const ended = (text: string, line: number) => {
