@@ -43,6 +43,7 @@ const GITHUB_URL = /^https?:\/\/(?:www\.)?github\.com\/([\w.-]+)\/([\w.-]+)/i;
 const GITHUB_TEXT = /^(?:link:\s*)?github\b\s*([\d.,]+\s*[km]?)?$/i;
 const ACCOUNT_URL = /^https?:\/\/(?:www\.)?huggingface\.co\/([A-Za-z0-9][\w.-]*)\/?$/;
 const COUNT = /^(\d+(?:[.,]\d+)?)\s*([km]?)$/i;
+const DIGITS = /^\d+$/;
 const AUTHORS_TEXT = /^(?:-\s*)*(\d+)\s+authors?$/i;
 const UPVOTE_PREFIX = '[-]';
 const SUBMITTED = /^submitted by\b/i;
@@ -74,10 +75,16 @@ const SITE_SECTIONS = new Set([
   'organizations',
 ]);
 
+// The roles that carry nothing are shared: every line and link of a page is classified.
+const SKIP: { readonly role: 'skip' } = { role: 'skip' };
+const CONTENT: { readonly role: 'content' } = { role: 'content' };
+
 /** `101` → 101, `11.3k` → 11300, `-` → 0; `undefined` when the text is not a count. */
 export function parseCount(text: string): number | undefined {
   const trimmed = text.trim();
   if (trimmed === '-' || trimmed === '') return trimmed === '-' ? 0 : undefined;
+  // Plain digits (most counts) are the number they spell: no match object needed.
+  if (trimmed.length <= 15 && DIGITS.test(trimmed)) return Number(trimmed);
   const match = COUNT.exec(trimmed);
   if (!match) return undefined;
   const unit = match[2]!.toLowerCase();
@@ -94,17 +101,22 @@ export function githubRepoUrl(url: string): string | undefined {
   return name === '' ? undefined : `https://github.com/${match[1]}/${name}`;
 }
 
-const SITE_PREFIX = 'https://huggingface.co/';
-const PAPER_PREFIX = `${SITE_PREFIX}papers/`;
-const LOGIN_PAPER_PREFIX = `${SITE_PREFIX}login?next=%2Fpapers%2F`;
+// Anchored patterns rather than `startsWith`: on V8 a `test` of a constant prefix measured two
+// to four times quicker, and every link of a page is checked against these.
+/** The site's address followed by anything but `p`: no `/papers/` URL (`PAPER_URL` is case-blind). */
+const SITE_NOT_PAPERS = /^https:\/\/huggingface\.co\/[^Pp]/;
+const PAPER_PREFIX = /^https:\/\/huggingface\.co\/papers\//;
+const PAPER_PREFIX_LENGTH = 'https://huggingface.co/papers/'.length;
+const LOGIN_PAPER_PREFIX = /^https:\/\/huggingface\.co\/login\?next=%2Fpapers%2F/;
+const LOGIN_PAPER_PREFIX_LENGTH = 'https://huggingface.co/login?next=%2Fpapers%2F'.length;
 
 /**
  * The arXiv id a login link names (`…/login?next=%2Fpapers%2F<id>`), as {@link LOGIN_PAPER}
  * finds it; the usual form is read directly.
  */
 function loginPaperId(url: string): string | undefined {
-  if (url.startsWith(LOGIN_PAPER_PREFIX)) {
-    const start = LOGIN_PAPER_PREFIX.length;
+  if (LOGIN_PAPER_PREFIX.test(url)) {
+    const start = LOGIN_PAPER_PREFIX_LENGTH;
     const fraction = arxivIdFraction(url, start);
     if (fraction >= 4) return url.slice(start, start + 5 + Math.min(fraction, 5));
   }
@@ -118,9 +130,9 @@ function loginPaperId(url: string): string | undefined {
  */
 function readPaperUrl(url: string): { arxivId: string; community: boolean } | undefined {
   // On the site's own address, only a path that starts with `p` (any case) can be `/papers/`.
-  if (url.startsWith(SITE_PREFIX) && (url.charCodeAt(SITE_PREFIX.length) | 32) !== 112) return undefined;
-  if (url.startsWith(PAPER_PREFIX)) {
-    const start = PAPER_PREFIX.length;
+  if (SITE_NOT_PAPERS.test(url)) return undefined;
+  if (PAPER_PREFIX.test(url)) {
+    const start = PAPER_PREFIX_LENGTH;
     const fraction = arxivIdFraction(url, start);
     if (fraction === 4 || fraction === 5) {
       const end = start + 5 + fraction;
@@ -155,37 +167,40 @@ export function paperIdOf(url: string): string | undefined {
   return readPaperUrl(url)?.arxivId;
 }
 
+/** Whether text starts with {@link UPVOTE_PREFIX} (`[-]`), read by character. */
+function hasUpvotePrefix(text: string): boolean {
+  return text.charCodeAt(0) === 91 && text.charCodeAt(1) === 45 && text.charCodeAt(2) === 93;
+}
+
 /** Reads one link by where it points and what it says. */
 export function classifyLink(rawText: string, url: string, image: boolean): LinkRole {
   // `[-] 19` (an upvote button as text exports write it): the `[-]` goes, and the white space after it.
-  const text = (rawText.startsWith(UPVOTE_PREFIX) ? rawText.slice(UPVOTE_PREFIX.length) : rawText).trim();
-  if (url === '') return text === '' ? { role: 'skip' } : { role: 'content' };
+  const text = (hasUpvotePrefix(rawText) ? rawText.slice(UPVOTE_PREFIX.length) : rawText).trim();
+  if (url === '') return text === '' ? SKIP : CONTENT;
   const paper = readPaperUrl(url);
   if (paper) {
     const { arxivId } = paper;
     if (paper.community) {
       const value = parseCount(text);
-      return value === undefined
-        ? { role: 'skip' }
-        : { role: 'fact', fact: { kind: 'comments', value, arxivId } };
+      return value === undefined ? SKIP : { role: 'fact', fact: { kind: 'comments', value, arxivId } };
     }
     const authors = AUTHORS_TEXT.exec(text);
     if (authors) return { role: 'fact', fact: { kind: 'authors', count: Number(authors[1]), arxivId } };
-    if (text === '' || (image && text.length < 3)) return { role: 'skip' };
+    if (text === '' || (image && text.length < 3)) return SKIP;
     return { role: 'paper', arxivId, text };
   }
   if (LOGIN_URL.test(url)) {
     const arxivId = loginPaperId(url);
     const value = parseCount(text);
     if (arxivId && value !== undefined) return { role: 'fact', fact: { kind: 'upvotes', value, arxivId } };
-    return { role: 'skip' };
+    return SKIP;
   }
   const day = DAY_URL.exec(url);
   if (day && isIsoDate(day[1]!)) return { role: 'day', iso: day[1]! };
   const github = GITHUB_TEXT.exec(text);
   if (github) {
     const repo = githubRepoUrl(url);
-    if (!repo) return { role: 'skip' };
+    if (!repo) return SKIP;
     const stars = github[1] ? parseCount(github[1].replace(/\s+/g, '')) : undefined;
     return {
       role: 'fact',
@@ -194,30 +209,29 @@ export function classifyLink(rawText: string, url: string, image: boolean): Link
   }
   const account = ACCOUNT_URL.exec(url);
   if (account) {
-    if (text === '' || SUBMITTED.test(text) || SITE_SECTIONS.has(account[1]!.toLowerCase()))
-      return { role: 'skip' };
+    if (text === '' || SUBMITTED.test(text) || SITE_SECTIONS.has(account[1]!.toLowerCase())) return SKIP;
     return { role: 'fact', fact: { kind: 'organization', name: text } };
   }
-  if (text === '' || isBoilerplate(text)) return { role: 'skip' };
+  if (text === '' || isBoilerplate(text)) return SKIP;
   if (
     /^https?:\/\/(?:www\.)?huggingface\.co\/(?:papers(?:\/trending)?|login|join)?\/?(?:[?#].*)?$/i.test(url)
   ) {
-    return { role: 'skip' };
+    return SKIP;
   }
-  return { role: 'content' };
+  return CONTENT;
 }
 
 /** Reads one line of text that carries no link. */
 export function classifyText(text: string): TextRole {
   if (text === '' || text === '·' || text === '•' || text === '-' || text === '[' || text === ']') {
-    return { role: 'skip' };
+    return SKIP;
   }
   if (text.length <= 60) {
     const authors = AUTHORS_TEXT.exec(text);
     if (authors) return { role: 'fact', fact: { kind: 'authors', count: Number(authors[1]) } };
     const date = parseDateLine(text);
     if (date) return { role: 'date', date };
-    if (isBoilerplate(text) || SUBMITTED.test(text)) return { role: 'skip' };
+    if (isBoilerplate(text) || SUBMITTED.test(text)) return SKIP;
   }
-  return { role: 'content' };
+  return CONTENT;
 }

@@ -90,11 +90,17 @@ export function openBrackets(text: string, depth = 0): number {
   }
 }
 
+/**
+ * Whether `source` may hold inline Markdown (a link, an image or an escape). When it does not,
+ * `parseInline` gives the text as it is: callers may then skip the pieces.
+ */
+export function mayHoldInline(source: string): boolean {
+  return source.indexOf('[') !== -1 || source.indexOf('\\') !== -1 || source.indexOf('!') !== -1;
+}
+
 /** Splits a line (or a gathered multi-line link) into text runs and links. */
 export function parseInline(source: string, references: LinkReferences = NO_REFERENCES): InlinePiece[] {
-  if (source.indexOf('[') === -1 && source.indexOf('\\') === -1 && source.indexOf('!') === -1) {
-    return source === '' ? [] : [source];
-  }
+  if (!mayHoldInline(source)) return source === '' ? [] : [source];
   const simple = wholeLineLink(source);
   if (simple) return [simple];
   const closing = matchBrackets(source);

@@ -11,6 +11,7 @@ import { CardAssembler } from './card-assembler';
 import { classifyLink, classifyText, paperIdOf, type LinkRole } from './card-furniture';
 import {
   inlineText,
+  mayHoldInline,
   openBrackets,
   parseInline,
   readReferenceDefinition,
@@ -146,9 +147,12 @@ export function parseMarkdown(
       readLinkSegment(whole, line, spanned);
       return;
     }
+    if (!mayHoldInline(segment)) {
+      readText(segment, classifyText(segment.trim()).role === 'content', line, spanned);
+      return;
+    }
     const pieces: InlinePiece[] = parseInline(segment, references);
-    const links = pieces.filter((piece) => typeof piece !== 'string');
-    if (links.length === 0) {
+    if (!pieces.some(isLink)) {
       const text = inlineText(pieces);
       readText(text, classifyText(text.trim()).role === 'content', line, spanned);
       return;
@@ -220,6 +224,10 @@ export function parseMarkdown(
       cards.text(text, line);
     }
   }
+}
+
+function isLink(piece: InlinePiece): piece is InlineLink {
+  return typeof piece !== 'string';
 }
 
 /** A link in prose as text: its text, and its web address unless the text shows it. */

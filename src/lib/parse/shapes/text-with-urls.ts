@@ -8,7 +8,7 @@ import { lineNormalizer, splitLines } from '../../text/normalize';
 import type { ShapeResult } from '../scraped-paper';
 import { CardAssembler } from './card-assembler';
 import { classifyLink } from './card-furniture';
-import { inlineText, parseInline } from './inline-markdown';
+import { inlineText, mayHoldInline, parseInline } from './inline-markdown';
 
 const BARE_URL = /^https?:\/\/\S+$/;
 
@@ -54,10 +54,18 @@ export function parseTextWithUrls(
     const line = pendingLine;
     pending = undefined;
     // Markdown that survived the export: `[`, a blank line, then `2 authors](url)`.
+    if (!mayHoldInline(text)) {
+      cards.text(text, line);
+      return;
+    }
     const pieces = parseInline(text);
-    const link = pieces.find((piece) => typeof piece !== 'string');
-    if (link && typeof link !== 'string') readLink(link.text, link.url, line);
-    else cards.text(inlineText(pieces), line);
+    for (const piece of pieces) {
+      if (typeof piece !== 'string') {
+        readLink(piece.text, piece.url, line);
+        return;
+      }
+    }
+    cards.text(inlineText(pieces), line);
   };
 
   for (let i = 0; i < lines.length; i++) {
