@@ -41,13 +41,20 @@ function severalSentences(text: string): boolean {
   return SENTENCE_END.exec(text) !== null && SENTENCE_END.exec(text) !== null;
 }
 
+/** The furniture tied to one arXiv id. */
+interface IdFacts {
+  facts: CardFact[];
+  /** Where it was first seen, to report it if no card has that id. */
+  line: number;
+  /** Whether a card has that id (set when the page is finished). */
+  titled: boolean;
+}
+
 /** Collects one page's cards in reading order. */
 export class CardAssembler {
   private readonly cards: Card[] = [];
   private current: Card | undefined;
-  private readonly factsById = new Map<string, CardFact[]>();
-  /** Where furniture tied to an id was first seen, to report it if no card has that id. */
-  private readonly factLines = new Map<string, number>();
+  private readonly factsById = new Map<string, IdFacts>();
   private dateLine: DateLine | undefined;
   private dayLink: string | undefined;
   private mentionsTrending = false;
@@ -102,7 +109,7 @@ export class CardAssembler {
     if (role.role === 'date') {
       if (!card) {
         this.dateLine ??= { ...role.date, line, text };
-      } else if (!card.facts.some((fact) => fact.kind === 'published')) {
+      } else if (!hasPublished(card.facts)) {
         card.facts.push({ kind: 'published', date: role.date });
       }
       return;
@@ -130,12 +137,9 @@ export class CardAssembler {
     if (this.ended) return;
     const arxivId = 'arxivId' in fact ? fact.arxivId : undefined;
     if (arxivId) {
-      const facts = this.factsById.get(arxivId);
-      if (facts) facts.push(fact);
-      else {
-        this.factsById.set(arxivId, [fact]);
-        this.factLines.set(arxivId, line);
-      }
+      const tied = this.factsById.get(arxivId);
+      if (tied) tied.facts.push(fact);
+      else this.factsById.set(arxivId, { facts: [fact], line, titled: false });
     } else {
       this.current?.facts.push(fact);
     }
@@ -154,15 +158,17 @@ export class CardAssembler {
     const trending = !dateLine && this.mentionsTrending;
     const papers: ScrapedPaper[] = [];
     for (const card of this.cards) {
-      const paper = this.toPaper(card, trending);
+      // Every card with an id counts as titled, even one whose title is then rejected.
+      const tied = card.arxivId === undefined ? undefined : this.factsById.get(card.arxivId);
+      if (tied) tied.titled = true;
+      const paper = this.toPaper(card, trending, tied);
       if (paper) papers.push(paper);
     }
-    const titled = new Set(this.cards.map((card) => card.arxivId));
-    for (const [arxivId, facts] of this.factsById) {
-      if (titled.has(arxivId)) continue;
+    for (const [arxivId, { facts, line, titled }] of this.factsById) {
+      if (titled) continue;
       const what = [...new Set(facts.map((fact) => fact.kind))].join(', ');
       this.problems.warn(
-        this.factLines.get(arxivId)!,
+        line,
         `${what} for paper ${arxivId}, but no title links to that paper on this page: skipped`,
       );
     }
@@ -202,7 +208,7 @@ export class CardAssembler {
     return best === undefined ? dateLine : { ...dateLine, year: best };
   }
 
-  private toPaper(card: Card, trending: boolean): ScrapedPaper | undefined {
+  private toPaper(card: Card, trending: boolean, tied: IdFacts | undefined): ScrapedPaper | undefined {
     if (card.title.length > MAX_TITLE_LENGTH) {
       this.problems.error(
         card.line,
@@ -230,12 +236,16 @@ export class CardAssembler {
     }
     if (card.arxivId) {
       paper.arxivId = card.arxivId;
-      const facts = this.factsById.get(card.arxivId);
-      if (facts) for (const fact of facts) applyFact(paper, fact);
+      if (tied) for (const fact of tied.facts) applyFact(paper, fact);
     }
     for (const fact of card.facts) applyFact(paper, fact);
     return paper;
   }
+}
+
+function hasPublished(facts: readonly CardFact[]): boolean {
+  for (const fact of facts) if (fact.kind === 'published') return true;
+  return false;
 }
 
 function applyFact(paper: ScrapedPaper, fact: CardFact): void {

@@ -195,16 +195,19 @@ interface Flags {
   image: boolean;
 }
 
-/** Reads `source[start, end)` into `pieces`, unescaping text and resolving links and images. */
+/**
+ * Reads `source[start, end)`, unescaping text and resolving links and images. With `pieces`, its
+ * runs and links go there; without, its text is given (links replaced by their text, images dropped).
+ */
 function readRange(
   source: string,
   start: number,
   end: number,
   closing: Int32Array,
   references: LinkReferences,
-  pieces: InlinePiece[],
+  pieces: InlinePiece[] | undefined,
   flags: Flags,
-): void {
+): string {
   let text = '';
   let runStart = start;
   const special = LINK_OR_ESCAPE;
@@ -223,31 +226,35 @@ function readRange(
       }
     } else if (code === BANG) {
       if (source.charCodeAt(i + 1) !== OPEN_BRACKET) continue;
-      const link = readLink(source, i + 1, end, closing, references);
-      if (link) {
+      // An image's destination is never read: only where it ends.
+      if (readLink(source, i + 1, end, closing, references, false)) {
         text += source.slice(runStart, i);
         flags.image = true;
-        runStart = link.end + 1;
+        runStart = linkEnd + 1;
         special.lastIndex = runStart;
       }
-    } else {
-      const link = readLink(source, i, end, closing, references);
-      if (link) {
-        text += source.slice(runStart, i);
+    } else if (readLink(source, i, end, closing, references, true)) {
+      const url = linkUrl;
+      const textEnd = linkTextEnd;
+      const after = linkEnd + 1;
+      text += source.slice(runStart, i);
+      const innerFlags = { image: false };
+      // The inner range moves the shared pattern's position (and the link found): set again after it.
+      const inner = readRange(source, i + 1, textEnd, closing, references, undefined, innerFlags);
+      if (pieces) {
         pushText(pieces, text);
         text = '';
-        const inner: InlinePiece[] = [];
-        const innerFlags = { image: false };
-        // The inner range moves the shared pattern's position: it is set again after it.
-        readRange(source, i + 1, link.textEnd, closing, references, inner, innerFlags);
-        pieces.push({ text: inlineText(inner), url: link.url, image: innerFlags.image });
-        runStart = link.end + 1;
-        special.lastIndex = runStart;
+        pieces.push({ text: inner, url, image: innerFlags.image });
+      } else {
+        text += inner;
       }
+      runStart = after;
+      special.lastIndex = runStart;
     }
   }
   text += source.slice(runStart, end);
-  pushText(pieces, text);
+  if (pieces) pushText(pieces, text);
+  return text;
 }
 
 function pushText(pieces: InlinePiece[], text: string): void {
@@ -257,32 +264,46 @@ function pushText(pieces: InlinePiece[], text: string): void {
   else pieces.push(text);
 }
 
-/** The link starting at `open` (a `[`): where its text ends, its URL, and its last character. */
+// What `readLink` found (module scalars rather than an object per link): where the link's text
+// ends, its URL, and its last character.
+let linkTextEnd = 0;
+let linkUrl = '';
+let linkEnd = 0;
+
+/**
+ * Whether a link starts at `open` (a `[`); when it does, `linkTextEnd`, `linkEnd` and (with
+ * `wantUrl`) `linkUrl` say where its text ends, its last character and its URL.
+ */
 function readLink(
   source: string,
   open: number,
   end: number,
   closing: Int32Array,
   references: LinkReferences,
-): { textEnd: number; url: string; end: number } | undefined {
+  wantUrl: boolean,
+): boolean {
   const close = closing[open]!;
-  if (close === -1 || close >= end) return undefined;
+  if (close === -1 || close >= end) return false;
   const after = source.charCodeAt(close + 1);
   if (after === OPEN_PAREN) {
     const parenClose = closing[close + 1]!;
-    if (parenClose === -1 || parenClose >= end) return undefined;
-    let destination = source.slice(close + 2, parenClose).trim();
-    const space = destination.search(/\s/);
-    if (space !== -1) destination = destination.slice(0, space);
-    if (destination.startsWith('<') && destination.endsWith('>')) destination = destination.slice(1, -1);
-    return { textEnd: close, url: destination, end: parenClose };
+    if (parenClose === -1 || parenClose >= end) return false;
+    if (wantUrl) linkUrl = destinationOf(source.slice(close + 2, parenClose));
+    linkTextEnd = close;
+    linkEnd = parenClose;
+    return true;
   }
   if (after === OPEN_BRACKET) {
     const labelClose = closing[close + 1]!;
-    if (labelClose === -1 || labelClose >= end) return undefined;
-    const label = source.slice(close + 2, labelClose).trim() || source.slice(open + 1, close).trim();
-    // An undefined label still marks a link: its `[12]` is furniture, never text.
-    return { textEnd: close, url: references.get(label.toLowerCase()) ?? '', end: labelClose };
+    if (labelClose === -1 || labelClose >= end) return false;
+    if (wantUrl) {
+      const label = source.slice(close + 2, labelClose).trim() || source.slice(open + 1, close).trim();
+      // An undefined label still marks a link: its `[12]` is furniture, never text.
+      linkUrl = references.get(label.toLowerCase()) ?? '';
+    }
+    linkTextEnd = close;
+    linkEnd = labelClose;
+    return true;
   }
   const url = references.get(
     source
@@ -290,5 +311,18 @@ function readLink(
       .trim()
       .toLowerCase(),
   );
-  return url === undefined ? undefined : { textEnd: close, url, end: close };
+  if (url === undefined) return false;
+  linkUrl = url;
+  linkTextEnd = close;
+  linkEnd = close;
+  return true;
+}
+
+/** An inline link's destination as written between its parentheses: up to white space, `<…>` unwrapped. */
+function destinationOf(written: string): string {
+  let destination = written.trim();
+  const space = destination.search(/\s/);
+  if (space !== -1) destination = destination.slice(0, space);
+  if (destination.startsWith('<') && destination.endsWith('>')) destination = destination.slice(1, -1);
+  return destination;
 }

@@ -22,12 +22,13 @@ import {
   type LinkReferences,
 } from './inline-markdown';
 
-const HEADING = /^(#{1,6})(?:[ \t]+|$)/;
 const FENCE = /^(?:```|~~~)/;
 const RULE = /^(?:[-=*_][ \t]*){3,}$/;
 const WRAPPER_KEY =
   /^(?:[-*]\s*)?(?:\*\*)?(url|source|url source|retrieved|exported|fetched|scraped|captured|saved)(?:\*\*)?\s*:(?:\*\*)?\s*(\S.*)$/i;
 const ISO_DAY = /\d{4}-\d{2}-\d{2}/;
+const NO_REFERENCES: LinkReferences = new Map();
+const NO_DEFINITION_LINES: ReadonlySet<number> = new Set();
 
 /**
  * Reads a listing page written as Markdown; `lineOffset` maps body lines to file lines.
@@ -40,7 +41,10 @@ export function parseMarkdown(
   plainLatin1?: boolean,
 ): ShapeResult {
   const lines = splitLines(body);
-  const { references, definitionLines } = collectReferences(lines);
+  // Every definition holds `]:`: a page without one (most) needs no pass over its lines for them.
+  const { references, definitionLines } = body.includes(']:')
+    ? collectReferences(lines)
+    : { references: NO_REFERENCES, definitionLines: NO_DEFINITION_LINES };
   const cards = new CardAssembler(problems, lineNormalizer(body, plainLatin1));
   const wrapper: { source?: string; retrieved?: string } = {};
   let paragraph: string[] = [];
@@ -69,20 +73,19 @@ export function parseMarkdown(
       flush();
       continue;
     }
-    const heading = first === 35 ? HEADING.exec(trimmed) : null;
-    if (heading) {
+    const level = first === 35 ? headingLevel(trimmed) : 0;
+    if (level > 0) {
       flush();
-      const level = heading[1]!.length;
-      let text = stripClosingHashes(trimmed.slice(heading[0].length));
+      let text = stripClosingHashes(trimmed.slice(headingTextStart(trimmed, level)));
       // A title the scraper wrapped: a second heading line, an indented line, or an open link.
       while (i + 1 < lines.length) {
         const next = lines[i + 1]!;
         const nextTrimmed = next.trim();
         if (nextTrimmed === '') break;
-        const nextHeading = HEADING.exec(nextTrimmed);
-        if (nextHeading && nextHeading[1]!.length === level && level >= 3) {
-          text += ' ' + stripClosingHashes(nextTrimmed.slice(nextHeading[0].length));
-        } else if (!nextHeading && (/^\s/.test(next) || openBrackets(text) > 0)) {
+        const nextLevel = headingLevel(nextTrimmed);
+        if (nextLevel === level && level >= 3) {
+          text += ' ' + stripClosingHashes(nextTrimmed.slice(headingTextStart(nextTrimmed, level)));
+        } else if (nextLevel === 0 && (/^\s/.test(next) || openBrackets(text) > 0)) {
           text += ' ' + withoutHardBreak(nextTrimmed);
         } else {
           break;
@@ -119,7 +122,7 @@ export function parseMarkdown(
       const parts = [segment];
       while (open > 0 && i + 1 < lines.length) {
         const next = lines[i + 1]!.trim();
-        if (next === '' || (next.charCodeAt(0) === 35 && HEADING.test(next))) break;
+        if (next === '' || headingLevel(next) > 0) break;
         i++;
         spanned++;
         const part = withoutHardBreak(next);
@@ -240,7 +243,7 @@ function contentText(link: InlineLink): string {
 /** Finds link reference definitions anywhere in the page (html-to-Markdown puts them at the end). */
 function collectReferences(lines: readonly string[]): {
   references: LinkReferences;
-  definitionLines: Set<number>;
+  definitionLines: ReadonlySet<number>;
 } {
   const references = new Map<string, string>();
   const definitionLines = new Set<number>();
@@ -256,6 +259,25 @@ function collectReferences(lines: readonly string[]): {
     }
   }
   return { references, definitionLines };
+}
+
+/**
+ * The level of an ATX heading line (`/^(#{1,6})(?:[ \t]+|$)/`): its count of leading `#`, or 0
+ * when the line is no heading. Read by character: it is checked for every line starting with `#`.
+ */
+function headingLevel(line: string): number {
+  let level = 0;
+  while (level < 7 && line.charCodeAt(level) === 35) level++;
+  if (level === 0 || level > 6 || level === line.length) return level > 6 ? 0 : level;
+  const after = line.charCodeAt(level);
+  return after === 32 || after === 9 ? level : 0;
+}
+
+/** Where a heading's text starts: after its `#` marks and the spaces and tabs that follow. */
+function headingTextStart(line: string, level: number): number {
+  let start = level;
+  while (line.charCodeAt(start) === 32 || line.charCodeAt(start) === 9) start++;
+  return start;
 }
 
 function stripClosingHashes(text: string): string {
