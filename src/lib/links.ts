@@ -11,12 +11,16 @@ const TRAILING_PUNCTUATION = /[.,;:!?*'"]+$/;
 
 /** Replaces LaTeX `\url{…}` (and `\href{url}{text}`'s url part) by the bare URL, as the page shows it. */
 export function unwrapLatexUrls(text: string): string {
-  // Most text has no backslash at all: one search settles it, where two would scan it twice.
-  const backslash = text.indexOf('\\');
-  if (backslash === -1 || (!text.includes('\\url{', backslash) && !text.includes('\\href{', backslash))) {
-    return text;
-  }
+  if (!hasLatexUrl(text)) return text;
   return text.replace(/\\url\{([^{}\s]*)\}/g, '$1').replace(/\\href\{([^{}\s]*)\}\{([^{}]*)\}/g, '$2 ($1)');
+}
+
+/** Whether `text` holds `\url{` or `\href{`: one pass over its backslashes (math has many). */
+function hasLatexUrl(text: string): boolean {
+  for (let at = text.indexOf('\\'); at !== -1; at = text.indexOf('\\', at + 1)) {
+    if (text.startsWith('url{', at + 1) || text.startsWith('href{', at + 1)) return true;
+  }
+  return false;
 }
 
 /** Cuts sentence punctuation and unbalanced closing brackets off the end of a matched URL. */
