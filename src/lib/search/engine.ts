@@ -22,7 +22,7 @@ import {
   type SearchDoc,
   type SearchMeta,
 } from './index-format';
-import { parseQuery, type QueryPhrase, type QueryWord } from './query';
+import { parseQuery, type ParsedQuery, type QueryPhrase, type QueryWord } from './query';
 import { cutText, holdsInARow, matchingSentences, type CutText } from './cut-text';
 import { highlight, snippet, SNIPPET_WORDS, type Segment } from './snippet';
 import { foldText, isIndexed } from './tokenize';
@@ -104,6 +104,16 @@ interface Candidate {
   doc: number;
   hits: number;
   score: number;
+}
+
+/** A query's fetched candidates as they are checked and scored, round by round. */
+interface Ranking {
+  query: ParsedQuery;
+  groups: readonly Group[];
+  highlights: Set<string>;
+  chosen: { record: SearchDoc; candidate: Candidate; fuse: number }[];
+  /** Candidates matching every group that failed a phrase check. */
+  rejected: number;
 }
 
 interface FuseDoc {
@@ -192,20 +202,94 @@ function better(a: Candidate, b: Candidate): boolean {
 }
 
 /** The numbers every ascending list holds (none for no lists). */
-function intersectAll(lists: readonly ArrayLike<number>[]): number[] {
-  if (lists.length === 0) return [];
+function intersectAll(lists: readonly Int32Array[]): Int32Array {
+  if (lists.length === 0) return new Int32Array(0);
   const [shortest, ...others] = [...lists].sort((a, b) => a.length - b.length);
-  let result = Array.from(shortest!);
+  let result = shortest!.slice();
   for (const other of others) {
-    const kept: number[] = [];
+    let kept = 0;
     let j = 0;
-    for (const n of result) {
+    for (let i = 0; i < result.length; i++) {
+      const n = result[i]!;
       while (j < other.length && other[j]! < n) j++;
-      if (other[j] === n) kept.push(n);
+      if (other[j] === n) result[kept++] = n;
     }
-    result = kept;
+    result = result.subarray(0, kept);
   }
   return result;
+}
+
+/*
+ * The per-paper loops of a query, each a small function of its own: the browser compiles a hot
+ * loop together with the function around it, and a small one compiles in a fraction of the time.
+ */
+
+/**
+ * Adds the papers of `docs` not left out by the filters to a group's `members` (from `count`),
+ * keeping each one's best `value` in `groupScore`; returns the new number of members.
+ */
+function visitDocs(
+  docs: Int32Array,
+  value: number,
+  allowed: Uint8Array | undefined,
+  groupScore: Float64Array,
+  members: Int32Array,
+  count: number,
+): number {
+  for (let i = 0; i < docs.length; i++) {
+    const doc = docs[i]!;
+    if (allowed !== undefined && allowed[doc] === 0) continue;
+    const current = groupScore[doc]!;
+    if (current === 0) members[count++] = doc;
+    if (value > current) groupScore[doc] = value;
+  }
+  return count;
+}
+
+/**
+ * Counts a group's members as hits and adds their group scores (clearing those), listing papers
+ * seen for the first time in `touched`; returns the new number of touched papers.
+ */
+function addMembers(
+  members: Int32Array,
+  count: number,
+  groupScore: Float64Array,
+  hits: Uint8Array,
+  score: Float64Array,
+  touched: Int32Array,
+  touchedCount: number,
+): number {
+  for (let i = 0; i < count; i++) {
+    const doc = members[i]!;
+    if (hits[doc] === 0) touched[touchedCount++] = doc;
+    hits[doc]!++;
+    score[doc]! += groupScore[doc]!;
+    groupScore[doc] = 0;
+  }
+  return touchedCount;
+}
+
+/**
+ * Offers every touched paper to `buffer` (clearing its hits and score); returns how many match
+ * all `groups` groups.
+ */
+function offerTouched(
+  touched: Int32Array,
+  touchedCount: number,
+  hits: Uint8Array,
+  score: Float64Array,
+  groups: number,
+  buffer: TopCandidates,
+): number {
+  let total = 0;
+  for (let i = 0; i < touchedCount; i++) {
+    const doc = touched[i]!;
+    if (hits[doc] === groups) total++;
+    buffer.offer(doc, hits[doc]!, score[doc]!);
+    hits[doc] = 0;
+    score[doc] = 0;
+  }
+  return total;
 }
 
 /** What a query word matches among `words`: itself, its forms, its completions while typed. */
@@ -477,7 +561,12 @@ export class SearchEngine {
     return mask;
   }
 
-  /** Runs one query; `limit` results at most. */
+  /**
+   * Runs one query; `limit` results at most. Kept to awaiting and handing over: the loops run in
+   * small synchronous methods, since a loop here would make the browser compile this whole
+   * function with everything it inlines (measured at hundreds of milliseconds of compiler time
+   * per page, competing with the queries it is meant to speed up).
+   */
   async search(input: string, filters: SearchFilters = {}, limit = 10): Promise<SearchResponse> {
     const meta = await this.meta();
     const query = parseQuery(input);
@@ -485,13 +574,7 @@ export class SearchEngine {
     if (query.empty) {
       const allowed = await allowedPromise;
       if (!allowed) return { results: [], total: 0 };
-      const docs: number[] = [];
-      let total = 0;
-      for (let doc = 0; doc < allowed.length; doc++) {
-        if (!allowed[doc]) continue;
-        total++;
-        if (docs.length < limit) docs.push(doc);
-      }
+      const { docs, total } = firstAllowed(allowed, limit);
       const records = await Promise.all(docs.map((doc) => this.doc(meta, doc)));
       return { results: records.map((record) => this.result(meta, record, new Set())), total };
     }
@@ -499,68 +582,90 @@ export class SearchEngine {
     const common = await this.commonWords(meta);
     const [allowed, ...groups] = await Promise.all([
       allowedPromise,
-      ...query.words.map(async (word): Promise<Group> => {
-        const alternatives = await this.expand(meta, common, word);
-        return {
-          alternatives,
-          phrase: false,
-          pattern: word.term,
-          highlights: alternatives.map((a) => a.term),
-        };
-      }),
-      ...query.phrases.map(async (phrase): Promise<Group> => ({
-        alternatives: await this.phraseKeys(meta, common, phrase),
-        phrase: true,
-        pattern: `'"${foldText(phrase.text)}"`,
-        highlights: phrase.terms.filter(isIndexed),
-      })),
+      ...query.words.map((word) => this.wordGroup(meta, common, word)),
+      ...query.phrases.map((phrase) => this.phraseGroup(meta, common, phrase)),
     ]);
 
+    const wanted = Math.max(CANDIDATES, limit);
+    const rounds = query.phrases.length > 0 ? PHRASE_ROUNDS : 1;
+    const { best, total } = this.candidates(meta, groups, allowed, wanted * rounds);
+    const ranking: Ranking = {
+      query,
+      groups,
+      highlights: new Set(groups.flatMap((group) => group.highlights)),
+      chosen: [],
+      rejected: 0,
+    };
+    for (let round = 0; round < rounds && ranking.chosen.length < limit; round++) {
+      const batch = best.slice(round * wanted, (round + 1) * wanted);
+      if (batch.length === 0) break;
+      const records = await Promise.all(batch.map((candidate) => this.doc(meta, candidate.doc)));
+      this.rankBatch(meta, ranking, batch, records);
+    }
+    return this.respond(meta, ranking, total, limit);
+  }
+
+  private async wordGroup(meta: SearchMeta, common: Words, word: QueryWord): Promise<Group> {
+    const alternatives = await this.expand(meta, common, word);
+    return { alternatives, phrase: false, pattern: word.term, highlights: alternatives.map((a) => a.term) };
+  }
+
+  private async phraseGroup(meta: SearchMeta, common: Words, phrase: QueryPhrase): Promise<Group> {
+    return {
+      alternatives: await this.phraseKeys(meta, common, phrase),
+      phrase: true,
+      pattern: `'"${foldText(phrase.text)}"`,
+      highlights: phrase.terms.filter(isIndexed),
+    };
+  }
+
+  /**
+   * The best `size` candidates (all groups matched first, then by prefilter score, then newest)
+   * and how many papers match every group.
+   */
+  private candidates(
+    meta: SearchMeta,
+    groups: readonly Group[],
+    allowed: Uint8Array | undefined,
+    size: number,
+  ): { best: Candidate[]; total: number } {
     const { score, hits, groupScore, members, touched } = this.buffers(meta.docCount);
     let touchedCount = 0;
     for (const group of groups) {
       const count = this.groupMembers(meta, group, allowed);
-      for (let i = 0; i < count; i++) {
-        const doc = members[i]!;
-        if (hits[doc] === 0) touched[touchedCount++] = doc;
-        hits[doc]!++;
-        score[doc]! += groupScore[doc]!;
-        groupScore[doc] = 0;
-      }
+      touchedCount = addMembers(members, count, groupScore, hits, score, touched, touchedCount);
     }
+    const buffer = new TopCandidates(size);
+    const total = offerTouched(touched, touchedCount, hits, score, groups.length, buffer);
+    return { best: buffer.best(), total };
+  }
 
+  /** Checks a batch of fetched candidates for the query's phrases and scores the rest with Fuse. */
+  private rankBatch(
+    meta: SearchMeta,
+    ranking: Ranking,
+    batch: readonly Candidate[],
+    records: readonly SearchDoc[],
+  ): void {
+    const { query, groups, highlights, chosen } = ranking;
     const everything = groups.length;
-    const wanted = Math.max(CANDIDATES, limit);
-    const rounds = query.phrases.length > 0 ? PHRASE_ROUNDS : 1;
-    let total = 0;
-    const buffer = new TopCandidates(wanted * rounds);
-    for (let i = 0; i < touchedCount; i++) {
-      const doc = touched[i]!;
-      if (hits[doc] === everything) total++;
-      buffer.offer(doc, hits[doc]!, score[doc]!);
-      hits[doc] = 0;
-      score[doc] = 0;
-    }
-    const best = buffer.best();
-    const highlightTerms = new Set(groups.flatMap((group) => group.highlights));
+    const kept: { record: SearchDoc; candidate: Candidate }[] = [];
+    records.forEach((record, i) => {
+      const candidate = batch[i]!;
+      const holds = query.phrases.every((phrase) => this.holdsPhrase(meta, record, phrase));
+      if (holds) kept.push({ record, candidate });
+      else if (candidate.hits === everything) ranking.rejected++;
+    });
+    const fuseScores = rankWithFuse(
+      kept.map(({ record }) => this.fuseDoc(meta, record, highlights)),
+      groups,
+    );
+    kept.forEach((entry, i) => chosen.push({ ...entry, fuse: fuseScores[i]! }));
+  }
 
-    const chosen: { record: SearchDoc; candidate: Candidate; fuse: number }[] = [];
-    let rejected = 0;
-    for (let round = 0; round < rounds && chosen.length < limit; round++) {
-      const batch = best.slice(round * wanted, (round + 1) * wanted);
-      if (batch.length === 0) break;
-      const records = await Promise.all(batch.map((candidate) => this.doc(meta, candidate.doc)));
-      const kept = records
-        .map((record, i) => ({ record, candidate: batch[i]! }))
-        .filter(({ record }) => query.phrases.every((phrase) => this.holdsPhrase(meta, record, phrase)));
-      rejected += batch.filter((candidate) => candidate.hits === everything).length;
-      rejected -= kept.filter(({ candidate }) => candidate.hits === everything).length;
-      const fuseScores = rankWithFuse(
-        kept.map(({ record }) => this.fuseDoc(meta, record, highlightTerms)),
-        groups,
-      );
-      kept.forEach((entry, i) => chosen.push({ ...entry, fuse: fuseScores[i]! }));
-    }
+  /** The final order of the ranked candidates, as results. */
+  private respond(meta: SearchMeta, ranking: Ranking, matched: number, limit: number): SearchResponse {
+    const { query, chosen, highlights } = ranking;
     const maxScore = chosen.reduce((max, entry) => Math.max(max, entry.candidate.score), 0) || 1;
     chosen.sort(
       (a, b) =>
@@ -569,9 +674,9 @@ export class SearchEngine {
         a.candidate.doc - b.candidate.doc,
     );
     // Stopwords inside phrases are checked on fetched papers only: leave out those that failed.
-    if (query.phrases.length > 0) total = Math.max(total - rejected, chosen.length);
+    const total = query.phrases.length > 0 ? Math.max(matched - ranking.rejected, chosen.length) : matched;
     return {
-      results: chosen.slice(0, limit).map(({ record }) => this.result(meta, record, highlightTerms)),
+      results: chosen.slice(0, limit).map(({ record }) => this.result(meta, record, highlights)),
       total,
     };
   }
@@ -583,29 +688,28 @@ export class SearchEngine {
    */
   private groupMembers(meta: SearchMeta, group: Group, allowed: Uint8Array | undefined): number {
     const { groupScore, members } = this.scratch!;
-    let count = 0;
-    const visit = (docs: ArrayLike<number>, value: number) => {
-      for (let i = 0; i < docs.length; i++) {
-        const doc = docs[i]!;
-        if (allowed !== undefined && allowed[doc] === 0) continue;
-        const current = groupScore[doc]!;
-        if (current === 0) members[count++] = doc;
-        if (value > current) groupScore[doc] = value;
-      }
-    };
     const weightOf = ({ weight, postings }: Alternative) =>
       weight * Math.log(1 + meta.docCount / Math.max(1, postings.df));
     if (group.phrase) {
       if (group.alternatives.length === 0) return 0;
       const weight = Math.max(...group.alternatives.map(weightOf));
-      visit(intersectAll(group.alternatives.map((a) => a.postings.body)), weight);
-      visit(intersectAll(group.alternatives.map((a) => a.postings.title)), weight * (1 + TITLE_BOOST));
-      return count;
+      const body = intersectAll(group.alternatives.map((a) => a.postings.body));
+      const title = intersectAll(group.alternatives.map((a) => a.postings.title));
+      const count = visitDocs(body, weight, allowed, groupScore, members, 0);
+      return visitDocs(title, weight * (1 + TITLE_BOOST), allowed, groupScore, members, count);
     }
+    let count = 0;
     for (const alternative of group.alternatives) {
       const weight = weightOf(alternative);
-      visit(alternative.postings.body, weight);
-      visit(alternative.postings.title, weight * (1 + TITLE_BOOST));
+      count = visitDocs(alternative.postings.body, weight, allowed, groupScore, members, count);
+      count = visitDocs(
+        alternative.postings.title,
+        weight * (1 + TITLE_BOOST),
+        allowed,
+        groupScore,
+        members,
+        count,
+      );
     }
     return count;
   }
@@ -661,6 +765,18 @@ function topicName(meta: SearchMeta, slug: string): string {
   return meta.topics.find(([topicSlug]) => topicSlug === slug)?.[1] ?? slug;
 }
 
+/** The first `limit` papers the filters allow (newest first) and how many they allow. */
+function firstAllowed(allowed: Uint8Array, limit: number): { docs: number[]; total: number } {
+  const docs: number[] = [];
+  let total = 0;
+  for (let doc = 0; doc < allowed.length; doc++) {
+    if (!allowed[doc]) continue;
+    total++;
+    if (docs.length < limit) docs.push(doc);
+  }
+  return { docs, total };
+}
+
 /** Final order: the prefilter's relevance (0..1) and Fuse's score (0 = perfect, 1 = no match). */
 function rank(prefilter: number, fuse: number): number {
   return prefilter + 2 * (1 - fuse);
@@ -699,7 +815,7 @@ class TopCandidates {
  * Fuse.js scores of each document (0 best, 1 no match) for the query: every word or phrase
  * must match some field (fuzzy for words, exact for phrases), anywhere in it.
  */
-function rankWithFuse(docs: FuseDoc[], groups: Group[]): number[] {
+function rankWithFuse(docs: FuseDoc[], groups: readonly Group[]): number[] {
   const scores = docs.map(() => 1);
   if (docs.length === 0) return scores;
   const fuse = new Fuse(docs, {

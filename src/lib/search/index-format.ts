@@ -148,19 +148,26 @@ const BIT_COUNTS = Uint8Array.from({ length: 64 }, (_, value) => {
  */
 export function decodeList(text: string): Int32Array {
   if (text === '') return new Int32Array(0);
-  if (text.charCodeAt(0) === 126 /* ~ */) {
-    const start = text.indexOf('~', 1);
-    let count = 0;
-    for (let i = start + 1; i < text.length; i++) count += BIT_COUNTS[BITMAP_VALUES[text.charCodeAt(i)]!]!;
-    const numbers = new Int32Array(count);
-    let at = 0;
-    let base = Number(text.slice(1, start));
-    for (let i = start + 1; i < text.length; i++, base += 6) {
-      const value = BITMAP_VALUES[text.charCodeAt(i)]!;
-      for (let bit = 0; bit < 6; bit++) if (value & (1 << bit)) numbers[at++] = base + bit;
-    }
-    return numbers;
+  return text.charCodeAt(0) === 126 /* ~ */ ? decodeBitmap(text) : decodeGaps(text);
+}
+
+/** A bitmap list (`~first~digits`); a function of its own, as is {@link decodeGaps}: small hot loops compile fast. */
+function decodeBitmap(text: string): Int32Array {
+  const start = text.indexOf('~', 1);
+  let count = 0;
+  for (let i = start + 1; i < text.length; i++) count += BIT_COUNTS[BITMAP_VALUES[text.charCodeAt(i)]!]!;
+  const numbers = new Int32Array(count);
+  let at = 0;
+  let base = Number(text.slice(1, start));
+  for (let i = start + 1; i < text.length; i++, base += 6) {
+    const value = BITMAP_VALUES[text.charCodeAt(i)]!;
+    for (let bit = 0; bit < 6; bit++) if (value & (1 << bit)) numbers[at++] = base + bit;
   }
+  return numbers;
+}
+
+/** A list of comma-separated gaps. */
+function decodeGaps(text: string): Int32Array {
   let count = 1;
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 44 /* , */) count++;
   const numbers = new Int32Array(count);

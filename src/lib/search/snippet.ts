@@ -38,35 +38,11 @@ export function snippet(
   tokens: readonly Token[] = tokenizeWithOffsets(text),
 ): Segment[] {
   if (tokens.length <= words) return cut(text, terms, tokens, 0, tokens.length);
-  let best = 0;
-  let bestScore = -1;
-  const counts = new Map<string, number>();
-  let distinct = 0;
-  for (let end = 0; end < tokens.length; end++) {
-    const term = tokens[end]!.term;
-    if (terms.has(term)) {
-      const count = counts.get(term) ?? 0;
-      if (count === 0) distinct++;
-      counts.set(term, count + 1);
-    }
-    const start = end - words + 1;
-    if (start > 0) {
-      const leaving = tokens[start - 1]!.term;
-      const count = counts.get(leaving);
-      if (count !== undefined) {
-        if (count === 1) distinct--;
-        counts.set(leaving, count - 1);
-      }
-    }
-    const windowStart = Math.max(0, start);
-    if (distinct > bestScore) {
-      bestScore = distinct;
-      best = windowStart;
-    }
-  }
+  const { hits, distinctTerms } = hitNumbers(tokens, terms);
+  const best = bestWindow(hits, distinctTerms, words);
   // Open a few words before the first hit so it reads in context.
   let first = best;
-  while (first < best + words && !terms.has(tokens[first]!.term)) first++;
+  while (first < best + words && hits[first] === 0) first++;
   if (first === best + words) first = best;
   const startToken = Math.max(0, Math.min(first - 4, tokens.length - words));
   const endToken = Math.min(tokens.length, startToken + words) - 1;
@@ -76,6 +52,51 @@ export function snippet(
   if (from > 0) segments.unshift({ text: '… ', hit: false });
   if (to < text.length) segments.push({ text: ' …', hit: false });
   return merge(segments);
+}
+
+/**
+ * Each token's matched term as a number (1 + its rank among the distinct matched terms, 0 for a
+ * word not matched), so the window slides over numbers instead of looking words up.
+ */
+function hitNumbers(
+  tokens: readonly Token[],
+  terms: ReadonlySet<string>,
+): { hits: Int32Array; distinctTerms: number } {
+  const hits = new Int32Array(tokens.length);
+  const seen: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const term = tokens[i]!.term;
+    if (!terms.has(term)) continue;
+    let at = seen.indexOf(term);
+    if (at < 0) at = seen.push(term) - 1;
+    hits[i] = at + 1;
+  }
+  return { hits, distinctTerms: seen.length };
+}
+
+/**
+ * Start of the earliest window of `words` tokens holding the most distinct matched terms (a
+ * function of its own: a small hot loop compiles fast).
+ */
+function bestWindow(hits: Int32Array, distinctTerms: number, words: number): number {
+  let best = 0;
+  let bestScore = -1;
+  const counts = new Int32Array(distinctTerms + 1);
+  let distinct = 0;
+  for (let end = 0; end < hits.length; end++) {
+    const entering = hits[end]!;
+    if (entering > 0 && counts[entering]!++ === 0) distinct++;
+    const start = end - words + 1;
+    if (start > 0) {
+      const leaving = hits[start - 1]!;
+      if (leaving > 0 && --counts[leaving]! === 0) distinct--;
+    }
+    if (distinct > bestScore) {
+      bestScore = distinct;
+      best = Math.max(0, start);
+    }
+  }
+  return best;
 }
 
 /** `text` from `from` to `to` as segments, flagging the tokens `first..end-1` found in `terms`. */
