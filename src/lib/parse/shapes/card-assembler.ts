@@ -277,6 +277,9 @@ function applyFact(paper: ScrapedPaper, fact: CardFact): void {
 export function publishedIso(date: MonthDay, pageYear: number): string | undefined {
   const year = date.year ?? pageYear;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  const days = date.month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(date.month) ? 30 : 31;
+  const { month } = date;
+  // Compared one by one: an array literal here would be built for every dated card.
+  const days =
+    month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
   return date.day <= days ? toIsoDate(year, date.month, date.day) : undefined;
 }

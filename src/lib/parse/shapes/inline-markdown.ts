@@ -103,6 +103,8 @@ export function parseInline(source: string, references: LinkReferences = NO_REFE
   if (!mayHoldInline(source)) return source === '' ? [] : [source];
   const simple = wholeLineLink(source);
   if (simple) return [simple];
+  const quick = source.charCodeAt(0) === OPEN_BRACKET ? imageLink(source) : trailingLink(source);
+  if (quick) return quick;
   const closing = matchBrackets(source);
   const pieces: InlinePiece[] = [];
   readRange(source, 0, source.length, closing, references, pieces, { image: false });
@@ -128,6 +130,57 @@ export function wholeLineLink(source: string): InlineLink | undefined {
     url,
     image: false,
   };
+}
+
+/** `[`, `]`, `\\`, `(` and `)`: what makes text more than plain runs for the readers below. */
+const BRACKET_ESCAPE_OR_PAREN = /[[\]\\()]/;
+
+/**
+ * A whole line that is one link whose text is images and plain runs (`[![logo](src)Name](url)`,
+ * an organisation or an author list): read with searches instead of matching every bracket.
+ * Gives what `parseInline` gives, or `undefined` for any other line.
+ */
+function imageLink(source: string): InlinePiece[] | undefined {
+  if (source.charCodeAt(source.length - 1) !== CLOSE_PAREN) return undefined;
+  const close = source.lastIndexOf('](');
+  if (close <= 0) return undefined;
+  const url = source.slice(close + 2, -1);
+  // A backslash would escape what follows it for the bracket matcher: such lines take its path.
+  if (/[\s()<>\\]/.test(url)) return undefined;
+  let text = '';
+  let at = 1;
+  let image = false;
+  for (;;) {
+    const bang = source.indexOf('![', at);
+    const runEnd = bang === -1 || bang > close ? close : bang;
+    const run = source.slice(at, runEnd);
+    if (BRACKET_ESCAPE_OR_PAREN.test(run)) return undefined;
+    text += run;
+    if (runEnd === close) break;
+    // `![alt](src)` with no brackets, parentheses or escapes in either part.
+    const altEnd = source.indexOf(']', bang + 2);
+    if (altEnd === -1 || altEnd >= close || source.charCodeAt(altEnd + 1) !== OPEN_PAREN) return undefined;
+    const srcEnd = source.indexOf(')', altEnd + 2);
+    if (srcEnd === -1 || srcEnd >= close) return undefined;
+    if (BRACKET_ESCAPE_OR_PAREN.test(source.slice(bang + 2, altEnd))) return undefined;
+    if (BRACKET_ESCAPE_OR_PAREN.test(source.slice(altEnd + 2, srcEnd))) return undefined;
+    image = true;
+    at = srcEnd + 1;
+  }
+  return image ? [{ text, url, image }] : undefined;
+}
+
+/**
+ * Plain text followed by one link that ends the line (`Dec 29, 2021[3](url)`: a date and a
+ * comment count): read with searches. Gives what `parseInline` gives, or `undefined`.
+ */
+function trailingLink(source: string): InlinePiece[] | undefined {
+  const open = source.indexOf('[');
+  if (open <= 0) return undefined;
+  const prefix = source.slice(0, open);
+  if (prefix.includes('!') || BRACKET_ESCAPE_OR_PAREN.test(prefix)) return undefined;
+  const link = wholeLineLink(source.slice(open));
+  return link && !link.url.includes('\\') ? [prefix, link] : undefined;
 }
 
 /** The text of pieces: links replaced by their text, runs concatenated. */
