@@ -119,14 +119,17 @@ export function parseInline(source: string, references: LinkReferences = NO_REFE
 export function wholeLineLink(source: string): InlineLink | undefined {
   if (source.charCodeAt(0) !== OPEN_BRACKET || source.charCodeAt(source.length - 1) !== CLOSE_PAREN)
     return undefined;
-  const close = source.lastIndexOf('](');
-  if (close <= 0) return undefined;
+  // The text holds no bracket, so it ends at the first `]`, which `(` must follow (the URL holds
+  // no parenthesis, so that is the last `](` too). Forward searches are native and quick;
+  // `lastIndexOf` is neither.
+  const close = source.indexOf(']');
+  if (source.charCodeAt(close + 1) !== OPEN_PAREN) return undefined;
+  const open = source.indexOf('[', 1);
+  if ((open !== -1 && open < close) || source.charCodeAt(close - 1) === BACKSLASH) return undefined;
   const url = source.slice(close + 2, -1);
   if (/[\s()<>]/.test(url)) return undefined;
-  const text = source.slice(1, close);
-  if (text.includes('[') || text.includes(']') || text.endsWith('\\')) return undefined;
   return {
-    text: unescape(text),
+    text: unescape(source.slice(1, close)),
     url,
     image: false,
   };
