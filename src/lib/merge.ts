@@ -7,7 +7,7 @@ import { paperId } from './ids';
 import type { ParsedDay } from './parse/day-file';
 import type { ScrapedPaper } from './parse/scraped-paper';
 import { excerpt } from './parse/plain-text';
-import { corePaperSchema, daySchema, paperSchema, type Day, type Paper, type Problem } from './schema';
+import { daySchema, paperSchemaFor, type Day, type Paper, type Problem } from './schema';
 import { titleKey } from './text/normalize';
 
 /** Papers, days and every problem found on the way. */
@@ -74,7 +74,7 @@ export function mergeDays(parsedDays: readonly ParsedDay[]): MergedContent {
       record.id = paperId(`${first.key}\u0000${group.arxivId ?? first.file + first.paper.line}`);
       claimed = usedIds.size < usedIds.add(record.id).size;
     }
-    const checked = schemaFor(record).safeParse(record);
+    const checked = paperSchemaFor(record).safeParse(record);
     if (!checked.success) {
       if (claimed) usedIds.delete(record.id);
       const first = group.occurrences[0]!;
@@ -209,12 +209,6 @@ function applyRichFields(record: Paper, paper: ScrapedPaper): void {
   if (paper.github) record.github = paper.github;
   if (paper.comments !== undefined) record.comments = paper.comments;
   if (paper.summary) record.summary = paper.summary;
-}
-
-/** The schema a record is checked with: the core one gives the same result for records it covers. */
-function schemaFor(record: Paper): typeof paperSchema | typeof corePaperSchema {
-  for (const key in record) if (!(key in corePaperSchema.shape)) return paperSchema;
-  return corePaperSchema;
 }
 
 function buildDays(parsedDays: readonly ParsedDay[], occurrences: readonly Occurrence[]): Day[] {
