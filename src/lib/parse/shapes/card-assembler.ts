@@ -11,7 +11,7 @@ import { normalizeLine } from '../../text/normalize';
 import { isBoilerplate } from '../boilerplate';
 import { excerpt, MAX_TITLE_LENGTH } from '../plain-text';
 import type { DateLine, ScrapedPaper, ShapeResult } from '../scraped-paper';
-import { classifyText, type CardFact } from './card-furniture';
+import { classifyText, type CardFact, type TextRole } from './card-furniture';
 
 interface Paragraph {
   text: string;
@@ -92,11 +92,15 @@ export class CardAssembler {
     this.startCard(this.normalize(rawText), arxivId, line);
   }
 
-  /** Prose, or a line of furniture that carries no link (`·`, a date, `- 8 authors`). */
-  text(rawText: string, line: number, lines = 1, cut = false): void {
+  /**
+   * Prose, or a line of furniture that carries no link (`·`, a date, `- 8 authors`). `rawRole`,
+   * when the caller has it, is how `rawText` reads: it spares classifying the text again when
+   * normalizing leaves it as it is.
+   */
+  text(rawText: string, line: number, lines = 1, cut = false, rawRole?: TextRole): void {
     if (this.ended) return;
     const text = this.normalize(rawText);
-    const role = classifyText(text);
+    const role = rawRole !== undefined && text === rawText ? rawRole : classifyText(text);
     if (role.role === 'skip') {
       this.noteHeader(text);
       return;

@@ -8,7 +8,7 @@ import type { ProblemList } from '../../problems';
 import { lineNormalizer, splitLines } from '../../text/normalize';
 import type { ShapeResult } from '../scraped-paper';
 import { CardAssembler } from './card-assembler';
-import { classifyLink, classifyText, paperIdOf, type LinkRole } from './card-furniture';
+import { classifyLink, classifyText, paperIdOf, type LinkRole, type TextRole } from './card-furniture';
 import {
   inlineText,
   mayHoldInline,
@@ -151,13 +151,13 @@ export function parseMarkdown(
       return;
     }
     if (!mayHoldInline(segment)) {
-      readText(segment, classifyText(segment.trim()).role === 'content', line, spanned);
+      readText(segment, classifyText(segment.trim()), line, spanned);
       return;
     }
     const pieces: InlinePiece[] = parseInline(segment, references);
     if (!pieces.some(isLink)) {
       const text = inlineText(pieces);
-      readText(text, classifyText(text.trim()).role === 'content', line, spanned);
+      readText(text, classifyText(text.trim()), line, spanned);
       return;
     }
     let rest = '';
@@ -185,7 +185,7 @@ export function parseMarkdown(
       return;
     }
     const text = rest.trim();
-    if (text !== '') readText(text, classifyText(text).role === 'content', line, spanned);
+    if (text !== '') readText(text, classifyText(text), line, spanned);
   }
 
   /** A segment that is one link: what `readSegment`'s loop does with a single piece. */
@@ -197,7 +197,7 @@ export function parseMarkdown(
       cards.paperLink(role.text, role.arxivId, line);
     } else if (role.role === 'content') {
       const text = contentText(link).trim();
-      if (text !== '') readText(text, classifyText(text).role === 'content', line, spanned);
+      if (text !== '') readText(text, classifyText(text), line, spanned);
     }
   }
 
@@ -216,15 +216,18 @@ export function parseMarkdown(
     return false;
   }
 
-  /** Prose continues the open paragraph; anything else is card text (furniture, a title). */
-  function readText(text: string, isContent: boolean, line: number, spanned: number): void {
-    if (isContent) {
+  /**
+   * Prose continues the open paragraph; anything else is card text (furniture, a title). `role`
+   * is how `text`, trimmed, reads: the assembler reuses it when normalizing leaves the text as it is.
+   */
+  function readText(text: string, role: TextRole, line: number, spanned: number): void {
+    if (role.role === 'content') {
       if (paragraph.length === 0) paragraphLine = line;
       paragraph.push(text);
       paragraphLines += spanned;
     } else {
       flush();
-      cards.text(text, line);
+      cards.text(text, line, 1, false, role);
     }
   }
 }
