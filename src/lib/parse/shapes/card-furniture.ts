@@ -123,12 +123,16 @@ function loginPaperId(url: string): string | undefined {
   return LOGIN_PAPER.exec(url)?.[1];
 }
 
+/** Whether the URL {@link readPaperUrl} last read as a paper URL is the paper's comments (`#community`). */
+let paperUrlCommunity = false;
+
 /**
- * What {@link PAPER_URL} reads from `url`: the arXiv id, and whether the URL is the paper's
- * comments (`#community`); `undefined` when it is no paper URL. The usual forms (`…/papers/<id>`,
- * with `/` or `#community` after it) are read directly, without a match object.
+ * What {@link PAPER_URL} reads from `url`: the arXiv id, with whether the URL is the paper's
+ * comments (`#community`) left in `paperUrlCommunity` (a scalar: no object per link); `undefined`
+ * when it is no paper URL. The usual forms (`…/papers/<id>`, with `/` or `#community` after it)
+ * are read directly, without a match object.
  */
-function readPaperUrl(url: string): { arxivId: string; community: boolean } | undefined {
+function readPaperUrl(url: string): string | undefined {
   // On the site's own address, only a path that starts with `p` (any case) can be `/papers/`.
   if (SITE_NOT_PAPERS.test(url)) return undefined;
   if (PAPER_PREFIX.test(url)) {
@@ -136,15 +140,22 @@ function readPaperUrl(url: string): { arxivId: string; community: boolean } | un
     const fraction = arxivIdFraction(url, start);
     if (fraction === 4 || fraction === 5) {
       const end = start + 5 + fraction;
-      const rest = end === url.length ? '' : url.slice(end);
-      if (rest === '' || rest === '/') return { arxivId: url.slice(start, end), community: false };
-      if (rest === '#community' || rest === '/#community')
-        return { arxivId: url.slice(start, end), community: true };
+      // After the id: nothing, `/`, `#community` or `/#community`.
+      const slash = url.charCodeAt(end) === 47 ? 1 : 0;
+      const tail = url.length - end - slash;
+      if (tail === 0 || (tail === COMMUNITY.length && url.startsWith(COMMUNITY, end + slash))) {
+        paperUrlCommunity = tail !== 0;
+        return url.slice(start, end);
+      }
     }
   }
   const match = PAPER_URL.exec(url);
-  return match ? { arxivId: match[1]!, community: match[2] !== undefined } : undefined;
+  if (!match) return undefined;
+  paperUrlCommunity = match[2] !== undefined;
+  return match[1]!;
 }
+
+const COMMUNITY = '#community';
 
 /**
  * How many digits follow `YYMM.` (four digits and a dot) at `start` of `text`: an arXiv id there
@@ -164,7 +175,7 @@ function digitsFrom(text: string, start: number): number {
 
 /** The arXiv id a `/papers/<id>` URL points at. */
 export function paperIdOf(url: string): string | undefined {
-  return readPaperUrl(url)?.arxivId;
+  return readPaperUrl(url);
 }
 
 /** Whether text starts with {@link UPVOTE_PREFIX} (`[-]`), read by character. */
@@ -177,10 +188,9 @@ export function classifyLink(rawText: string, url: string, image: boolean): Link
   // `[-] 19` (an upvote button as text exports write it): the `[-]` goes, and the white space after it.
   const text = (hasUpvotePrefix(rawText) ? rawText.slice(UPVOTE_PREFIX.length) : rawText).trim();
   if (url === '') return text === '' ? SKIP : CONTENT;
-  const paper = readPaperUrl(url);
-  if (paper) {
-    const { arxivId } = paper;
-    if (paper.community) {
+  const arxivId = readPaperUrl(url);
+  if (arxivId !== undefined) {
+    if (paperUrlCommunity) {
       const value = parseCount(text);
       return value === undefined ? SKIP : { role: 'fact', fact: { kind: 'comments', value, arxivId } };
     }

@@ -8,7 +8,7 @@ import { lineNormalizer, splitLines } from '../../text/normalize';
 import type { ShapeResult } from '../scraped-paper';
 import { CardAssembler } from './card-assembler';
 import { classifyLink } from './card-furniture';
-import { inlineText, mayHoldInline, parseInline } from './inline-markdown';
+import { inlineText, mayHoldInline, parseInline, wholeLineLink } from './inline-markdown';
 
 const BARE_URL = /^https?:\/\/\S+$/;
 
@@ -56,6 +56,12 @@ export function parseTextWithUrls(
     // Markdown that survived the export: `[`, a blank line, then `2 authors](url)`.
     if (!mayHoldInline(text)) {
       cards.text(text, line);
+      return;
+    }
+    // What `parseInline` gives first, without its piece list.
+    const whole = wholeLineLink(text);
+    if (whole) {
+      readLink(whole.text, whole.url, line);
       return;
     }
     const pieces = parseInline(text);
