@@ -22,7 +22,8 @@ interface Paragraph {
 interface Card {
   title: string;
   line: number;
-  arxivId?: string;
+  /** In the card's literal even when absent: one object shape for every card. */
+  arxivId: string | undefined;
   paragraphs: Paragraph[];
   /** The abstract came as a link's text: later prose is not part of it. */
   closed: boolean;
@@ -187,8 +188,15 @@ export class CardAssembler {
   }
 
   private startCard(title: string, arxivId: string | undefined, line: number): void {
-    const card: Card = { title, line, paragraphs: [], closed: false, cut: false, facts: [] };
-    if (arxivId) card.arxivId = arxivId;
+    const card: Card = {
+      title,
+      line,
+      arxivId: arxivId || undefined,
+      paragraphs: [],
+      closed: false,
+      cut: false,
+      facts: [],
+    };
     this.cards.push(card);
     this.current = card;
   }
