@@ -205,18 +205,21 @@ function better(a: Candidate, b: Candidate): boolean {
 function intersectAll(lists: readonly Int32Array[]): Int32Array {
   if (lists.length === 0) return new Int32Array(0);
   const [shortest, ...others] = [...lists].sort((a, b) => a.length - b.length);
-  let result = shortest!.slice();
-  for (const other of others) {
-    let kept = 0;
-    let j = 0;
-    for (let i = 0; i < result.length; i++) {
-      const n = result[i]!;
-      while (j < other.length && other[j]! < n) j++;
-      if (other[j] === n) result[kept++] = n;
-    }
-    result = result.subarray(0, kept);
-  }
+  let result: Int32Array = shortest!.slice();
+  for (const other of others) result = intersectInto(result, other);
   return result;
+}
+
+/** Keeps at the start of `kept` the numbers `other` holds too; returns that part (one loop, compiled alone). */
+function intersectInto(kept: Int32Array, other: Int32Array): Int32Array {
+  let count = 0;
+  let j = 0;
+  for (let i = 0; i < kept.length; i++) {
+    const n = kept[i]!;
+    while (j < other.length && other[j]! < n) j++;
+    if (other[j] === n) kept[count++] = n;
+  }
+  return kept.subarray(0, count);
 }
 
 /*
