@@ -22,7 +22,12 @@ import { serveStatic, type StaticServer } from '../tests/support/static-server';
 import { ensureCorpus } from './corpus/generate-corpus';
 
 const { values } = parseArgs({
-  options: { papers: { type: 'string', default: '40000' }, reuse: { type: 'boolean', default: false } },
+  options: {
+    papers: { type: 'string', default: '40000' },
+    reuse: { type: 'boolean', default: false },
+    // Diagnostics: each warm query's time and the files it fetched.
+    'per-query': { type: 'boolean', default: false },
+  },
 });
 const PAPERS = Number(values.papers);
 const OUT = join(PROJECT_ROOT, 'bench/.out', `search-${PAPERS}`);
@@ -271,9 +276,16 @@ async function runEngine(
     const timings: number[] = [];
     const results = [first.ids];
     for (const query of queries.slice(1)) {
+      const before = server.requests.length;
       const { ms, ids } = await timeQuery(page, harness, query.query);
       timings.push(ms);
       results.push(ids);
+      if (values['per-query']) {
+        const fetched = server.requests.slice(before);
+        console.log(
+          `  ${name} ${ms.toFixed(1).padStart(6)} ms ${fetched.length} requests ${query.query}: ${fetched.join(' ')}`,
+        );
+      }
     }
     const longestTaskMs = (await page.evaluate('window.__longest')) as number;
 
