@@ -28,7 +28,10 @@ const BOILERPLATE_LINES = new Set(
   ].map((line) => line.toLowerCase()),
 );
 
+/** The lengths furniture lines have: other lines are told apart without a lowercase copy. */
+const BOILERPLATE_LENGTHS = new Set([...BOILERPLATE_LINES].map((line) => line.length));
+
 /** Whether a normalized line is page furniture rather than content. */
 export function isBoilerplate(line: string): boolean {
-  return line.length <= 60 && BOILERPLATE_LINES.has(line.toLowerCase());
+  return BOILERPLATE_LENGTHS.has(line.length) && BOILERPLATE_LINES.has(line.toLowerCase());
 }
