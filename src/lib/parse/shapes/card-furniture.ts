@@ -109,6 +109,8 @@ const PAPER_PREFIX = /^https:\/\/huggingface\.co\/papers\//;
 const PAPER_PREFIX_LENGTH = 'https://huggingface.co/papers/'.length;
 const LOGIN_PAPER_PREFIX = /^https:\/\/huggingface\.co\/login\?next=%2Fpapers%2F/;
 const LOGIN_PAPER_PREFIX_LENGTH = 'https://huggingface.co/login?next=%2Fpapers%2F'.length;
+/** What follows a paper's id in the URL of its comments. */
+const COMMUNITY = '#community';
 
 /**
  * The arXiv id a login link names (`…/login?next=%2Fpapers%2F<id>`), as {@link LOGIN_PAPER}
@@ -154,8 +156,6 @@ function readPaperUrl(url: string): string | undefined {
   paperUrlCommunity = match[2] !== undefined;
   return match[1]!;
 }
-
-const COMMUNITY = '#community';
 
 /**
  * How many digits follow `YYMM.` (four digits and a dot) at `start` of `text`: an arXiv id there

@@ -19,7 +19,8 @@ export type InlinePiece = string | InlineLink;
 /** Link reference definitions (`[12]: https://…`), keyed by lowercased label. */
 export type LinkReferences = ReadonlyMap<string, string>;
 
-const NO_REFERENCES: LinkReferences = new Map();
+/** No link reference definitions (a page without any). */
+export const NO_REFERENCES: LinkReferences = new Map();
 const BACKSLASH = 92;
 const OPEN_BRACKET = 91;
 const CLOSE_BRACKET = 93;

@@ -12,6 +12,7 @@ import { classifyLink, classifyText, paperIdOf, type LinkRole, type TextRole } f
 import {
   inlineText,
   mayHoldInline,
+  NO_REFERENCES,
   openBrackets,
   parseInline,
   readReferenceDefinition,
@@ -27,7 +28,6 @@ const RULE = /^(?:[-=*_][ \t]*){3,}$/;
 const WRAPPER_KEY =
   /^(?:[-*]\s*)?(?:\*\*)?(url|source|url source|retrieved|exported|fetched|scraped|captured|saved)(?:\*\*)?\s*:(?:\*\*)?\s*(\S.*)$/i;
 const ISO_DAY = /\d{4}-\d{2}-\d{2}/;
-const NO_REFERENCES: LinkReferences = new Map();
 const NO_DEFINITION_LINES: ReadonlySet<number> = new Set();
 
 /**
@@ -271,7 +271,8 @@ function collectReferences(lines: readonly string[]): {
 function headingLevel(line: string): number {
   let level = 0;
   while (level < 7 && line.charCodeAt(level) === 35) level++;
-  if (level === 0 || level > 6 || level === line.length) return level > 6 ? 0 : level;
+  if (level === 0 || level > 6) return 0;
+  if (level === line.length) return level;
   const after = line.charCodeAt(level);
   return after === 32 || after === 9 ? level : 0;
 }
