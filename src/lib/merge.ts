@@ -7,8 +7,9 @@ import { paperId } from './ids';
 import type { ParsedDay } from './parse/day-file';
 import type { ScrapedPaper } from './parse/scraped-paper';
 import { excerpt } from './parse/plain-text';
-import { daySchema, paperSchemaFor, type Day, type Paper, type Problem } from './schema';
+import { daySchema, paperSchema, type Day, type Paper, type Problem } from './schema';
 import { titleKey } from './text/normalize';
+import { validatePaper } from './validate-paper';
 
 /** Papers, days and every problem found on the way. */
 export interface MergedContent {
@@ -74,7 +75,7 @@ export function mergeDays(parsedDays: readonly ParsedDay[]): MergedContent {
       record.id = paperId(`${first.key}\u0000${group.arxivId ?? first.file + first.paper.line}`);
       claimed = usedIds.size < usedIds.add(record.id).size;
     }
-    const checked = paperSchemaFor(record).safeParse(record);
+    const checked = validatePaper(record);
     if (!checked.success) {
       if (claimed) usedIds.delete(record.id);
       const first = group.occurrences[0]!;
@@ -150,25 +151,32 @@ function groupOccurrences(occurrences: readonly Occurrence[]): Group[] {
   return groups;
 }
 
-/** The group's record, its id from the title key (see `mergeDays` for ids taken already). */
+const CORE_FIELDS = ['id', 'title', 'abstract', 'dates', 'links', 'source'] as const;
+/** Fields only richer scrapes carry. */
+type RichFields = Omit<Paper, (typeof CORE_FIELDS)[number]>;
+/** The rich fields in the schema's order. */
+const RICH_FIELDS = Object.keys(paperSchema.shape).filter(
+  (field) => !(CORE_FIELDS as readonly string[]).includes(field),
+) as (keyof RichFields)[];
+
+/**
+ * The group's record, its id from the title key (see `mergeDays` for ids taken already). Its
+ * fields are set in the schema's order, the order a validated record keeps.
+ */
 function toRecord(group: Group, problems: Problem[]): Paper {
   const { occurrences } = group;
   const first = occurrences[0]!;
-  const record: Paper = {
-    id: paperId(first.key),
-    title: first.paper.title,
-    abstract: first.paper.abstract,
-    dates: [first.date],
-    // Shared with the scraped paper until a later occurrence adds a link (validation copies it anyway).
-    links: first.paper.links,
-    source: { file: first.file, line: first.paper.line },
-  };
-  applyRichFields(record, first.paper);
+  const dates = [first.date];
+  let { abstract } = first.paper;
+  // Shared with the scraped paper until a later occurrence adds a link; nothing changes either after merging.
+  let links = first.paper.links;
+  const rich: RichFields = {};
+  applyRichFields(rich, first.paper);
   let seenUrls: Set<string> | undefined;
   for (let i = 1; i < occurrences.length; i++) {
     const occurrence = occurrences[i]!;
     const { paper } = occurrence;
-    if (occurrence.date === record.dates[record.dates.length - 1]) {
+    if (occurrence.date === dates[dates.length - 1]) {
       const earlier = occurrences.find((o) => o.date === occurrence.date)!;
       if (earlier.file === occurrence.file && !occurrence.repeatsCards) {
         problems.push({
@@ -179,36 +187,52 @@ function toRecord(group: Group, problems: Problem[]): Paper {
         });
       }
     } else {
-      record.dates.push(occurrence.date);
+      dates.push(occurrence.date);
     }
-    if (record.abstract === '' && paper.abstract !== '') record.abstract = paper.abstract;
+    if (abstract === '' && paper.abstract !== '') abstract = paper.abstract;
     for (const link of paper.links) {
       if (!seenUrls) {
-        seenUrls = new Set(record.links.map((known) => known.url));
-        record.links = [...record.links];
+        seenUrls = new Set(links.map((known) => known.url));
+        links = [...links];
       }
       if (!seenUrls.has(link.url)) {
         seenUrls.add(link.url);
-        record.links.push(link);
+        links.push(link);
       }
     }
-    applyRichFields(record, paper);
+    applyRichFields(rich, paper);
   }
-  return record;
+  const record: Paper = {
+    id: paperId(first.key),
+    title: first.paper.title,
+    abstract,
+    dates,
+    links,
+    source: { file: first.file, line: first.paper.line },
+  };
+  return withRichFields(record, rich);
 }
 
 /** Fields only richer scrapes carry: the latest scrape that has one wins (upvotes keep growing). */
-function applyRichFields(record: Paper, paper: ScrapedPaper): void {
-  if (paper.arxivId) record.arxivId = paper.arxivId;
-  if (paper.authors?.length) record.authors = paper.authors;
-  if (paper.authorCount) record.authorCount = paper.authorCount;
-  else if (paper.authors?.length) record.authorCount = paper.authors.length;
-  if (paper.upvotes !== undefined) record.upvotes = paper.upvotes;
-  if (paper.organization) record.organization = paper.organization;
-  if (paper.publishedAt) record.publishedAt = paper.publishedAt;
-  if (paper.github) record.github = paper.github;
-  if (paper.comments !== undefined) record.comments = paper.comments;
-  if (paper.summary) record.summary = paper.summary;
+function applyRichFields(rich: RichFields, paper: ScrapedPaper): void {
+  if (paper.arxivId) rich.arxivId = paper.arxivId;
+  if (paper.authors?.length) rich.authors = paper.authors;
+  if (paper.authorCount) rich.authorCount = paper.authorCount;
+  else if (paper.authors?.length) rich.authorCount = paper.authors.length;
+  if (paper.upvotes !== undefined) rich.upvotes = paper.upvotes;
+  if (paper.organization) rich.organization = paper.organization;
+  if (paper.publishedAt) rich.publishedAt = paper.publishedAt;
+  if (paper.github) rich.github = paper.github;
+  if (paper.comments !== undefined) rich.comments = paper.comments;
+  if (paper.summary) rich.summary = paper.summary;
+}
+
+/** `record` with the rich fields added in the schema's order, whatever order scrapes gave them in. */
+function withRichFields(record: Paper, rich: RichFields): Paper {
+  for (const key of RICH_FIELDS) {
+    if (rich[key] !== undefined) (record as Record<string, unknown>)[key] = rich[key];
+  }
+  return record;
 }
 
 function buildDays(parsedDays: readonly ParsedDay[], occurrences: readonly Occurrence[]): Day[] {

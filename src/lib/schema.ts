@@ -88,42 +88,6 @@ export const paperSchema = z.object({
 });
 export type Paper = z.infer<typeof paperSchema>;
 
-const PAPER_FIELDS = Object.keys(paperSchema.shape) as (keyof typeof paperSchema.shape)[];
-/** Each paper field's bit in a field set; the required fields' bits are in every set. */
-const FIELD_BITS = new Map<string, number>(PAPER_FIELDS.map((field, i) => [field, 1 << i]));
-const REQUIRED_FIELD_BITS = PAPER_FIELDS.reduce(
-  (bits, field, i) => (paperSchema.shape[field].safeParse(undefined).success ? bits : bits | (1 << i)),
-  0,
-);
-const narrowedPaperSchemas = new Map<number, z.ZodType<Paper>>();
-
-/**
- * {@link paperSchema} narrowed to the optional fields `record` has. For that record it checks the
- * same and gives the same output for less work: zod runs every optional field's schema even when
- * the key is absent, and most records carry few of the rich fields (plain text none). A record
- * with a key the schema does not know gets the whole schema, which drops that key.
- */
-export function paperSchemaFor(record: object): z.ZodType<Paper> {
-  let bits = REQUIRED_FIELD_BITS;
-  for (const key in record) {
-    const bit = FIELD_BITS.get(key);
-    if (bit === undefined) return paperSchema;
-    bits |= bit;
-  }
-  let schema = narrowedPaperSchemas.get(bits);
-  if (!schema) {
-    const fields: Partial<Record<(typeof PAPER_FIELDS)[number], true>> = {};
-    PAPER_FIELDS.forEach((field, i) => {
-      if (bits & (1 << i)) fields[field] = true;
-    });
-    // The narrowed schema's own output type lacks the absent fields; for the records it is used on,
-    // which have only those fields, its output is a whole Paper.
-    schema = paperSchema.pick(fields) as unknown as z.ZodType<Paper>;
-    narrowedPaperSchemas.set(bits, schema);
-  }
-  return schema;
-}
-
 /** One featured day: its papers in the order the page listed them. */
 export const daySchema = z.object({
   /** The day, `YYYY-MM-DD`; also the day page's URL segment. */

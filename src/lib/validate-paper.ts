@@ -1,0 +1,94 @@
+/**
+ * Validation of merged paper records against {@link paperSchema}, fast. zod stays the definition
+ * and the judge of every record it would reject; Ajv, compiled from zod's own JSON Schema of the
+ * same schema, only accepts valid records sooner. zod spends about 2 KB of short-lived objects
+ * and a few microseconds on each record: a third of merging 40,000 papers.
+ */
+import { Ajv, type ValidateFunction } from 'ajv';
+import { z } from 'zod';
+import { paperSchema, type Paper } from './schema';
+
+/** Part of a JSON Schema this module reads or rewrites. */
+interface JsonSchemaNode {
+  type?: string;
+  pattern?: string;
+  minLength?: number;
+  maxLength?: number;
+  properties?: Record<string, JsonSchemaNode>;
+  items?: JsonSchemaNode;
+  allOf?: JsonSchemaNode[];
+}
+
+let compiled: ValidateFunction | undefined;
+let keysInOrder: ((value: unknown) => boolean) | undefined;
+
+/**
+ * `paperSchema.safeParse(record)`, with the same result: a record Ajv accepts and whose objects
+ * have only the schema's keys, in its order (as zod builds its output), is returned as it is,
+ * where zod would return an equal copy; any other record goes to zod.
+ */
+export function validatePaper(record: Paper): z.ZodSafeParseResult<Paper> {
+  compiled ??= new Ajv({
+    strict: true,
+    validateFormats: false,
+    unicodeRegExp: false,
+  }).compile(ajvSchemaOf(paperSchema));
+  keysInOrder ??= orderCheckOf(paperSchema) ?? (() => true);
+  if (compiled(record) && keysInOrder(record)) return { success: true, data: record };
+  return paperSchema.safeParse(record);
+}
+
+/**
+ * zod's JSON Schema of `schema`, its string lengths made patterns: JSON Schema counts code points,
+ * zod UTF-16 units, as a pattern without the `u` flag does. (zod writes its regexes' sources as
+ * patterns, without their flags: the schema's regexes have none.)
+ */
+export function ajvSchemaOf(schema: z.ZodType): object {
+  const json = z.toJSONSchema(schema, { target: 'draft-07', io: 'input' });
+  delete json.$schema;
+  lengthsAsPatterns(json as JsonSchemaNode);
+  return json;
+}
+
+function lengthsAsPatterns(node: JsonSchemaNode): void {
+  if (node.minLength !== undefined || node.maxLength !== undefined) {
+    const min = node.minLength ?? 0;
+    const length =
+      node.maxLength === undefined ? `^[\\s\\S]{${min}}` : `^[\\s\\S]{${min},${node.maxLength}}$`;
+    delete node.minLength;
+    delete node.maxLength;
+    (node.allOf ??= []).push({ pattern: length });
+  }
+  for (const child of Object.values(node.properties ?? {})) lengthsAsPatterns(child);
+  if (node.items) lengthsAsPatterns(node.items);
+}
+
+/**
+ * A check that every object inside a value of `schema` has only the schema's keys, in its order,
+ * or undefined when the schema holds no object. zod builds its output so, dropping other keys.
+ */
+function orderCheckOf(schema: z.ZodType): ((value: unknown) => boolean) | undefined {
+  if (schema instanceof z.ZodOptional) return orderCheckOf(schema.unwrap() as z.ZodType);
+  if (schema instanceof z.ZodArray) {
+    const element = orderCheckOf(schema.element as z.ZodType);
+    return element && ((value) => (value as unknown[]).every(element));
+  }
+  if (!(schema instanceof z.ZodObject)) return undefined;
+  const keys = Object.keys(schema.shape);
+  const children = new Map<string, (value: unknown) => boolean>();
+  for (const key of keys) {
+    const child = orderCheckOf(schema.shape[key] as z.ZodType);
+    if (child) children.set(key, child);
+  }
+  return (value) => {
+    const object = value as Record<string, unknown>;
+    let next = 0;
+    for (const key in object) {
+      next = keys.indexOf(key, next) + 1;
+      if (next === 0) return false;
+      const child = children.get(key);
+      if (child && object[key] !== undefined && !child(object[key])) return false;
+    }
+    return true;
+  };
+}
