@@ -1,10 +1,12 @@
 /**
  * The search Web Worker: owns the engine and its fetched index files, so ranking never blocks
  * typing. Messages in: `{ id, query, filters, limit }` (or `{ id, warm: true }` to fetch what
- * every query needs early); out: `{ id, response }` or `{ id, error }`.
+ * every query needs early, then warm the engine's code up on a large index until the first
+ * query comes); out: `{ id, response }` or `{ id, error }`.
  */
 import { SearchEngine, type SearchFilters, type SearchResponse } from '../../lib/search/engine';
 import { INDEX_DIR } from '../../lib/search/index-format';
+import { WARM_UP_MIN_PAPERS, warmUpEngine } from '../../lib/search/warm-up';
 
 /** A request to the worker. */
 export interface WorkerRequest {
@@ -31,14 +33,19 @@ const engine = new SearchEngine(async (path) => {
   return response.json();
 });
 
+/** Whether a query has come: the warm-up stops then, to leave the worker to it. */
+let queried = false;
+
 self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const { id, warm, query = '', filters = {}, limit = 10 } = event.data;
   try {
     if (warm) {
       await engine.warm();
       self.postMessage({ id } satisfies WorkerReply);
+      if ((await engine.meta()).docCount >= WARM_UP_MIN_PAPERS) await warmUpEngine(() => queried);
       return;
     }
+    queried = true;
     const response = await engine.search(query, filters, limit);
     self.postMessage({ id, response } satisfies WorkerReply);
   } catch (error) {
