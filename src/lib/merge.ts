@@ -7,9 +7,9 @@ import { paperId } from './ids';
 import type { ParsedDay } from './parse/day-file';
 import type { ScrapedPaper } from './parse/scraped-paper';
 import { excerpt } from './parse/plain-text';
-import { daySchema, paperSchema, type Day, type Paper, type Problem } from './schema';
+import { paperSchema, type Day, type Paper, type Problem } from './schema';
 import { titleKey } from './text/normalize';
-import { validatePaper } from './validate-paper';
+import { validateDay, validatePaper } from './fast-safe-parse';
 
 /** Papers, days and every problem found on the way. */
 export interface MergedContent {
@@ -258,5 +258,9 @@ function buildDays(parsedDays: readonly ParsedDay[], occurrences: readonly Occur
   }
   return [...byDate.values()]
     .sort((a, b) => (a.date < b.date ? -1 : 1))
-    .map((day) => daySchema.parse({ ...day, files: day.files.sort() }));
+    .map((day) => {
+      const checked = validateDay({ ...day, files: day.files.sort() });
+      if (!checked.success) throw checked.error;
+      return checked.data;
+    });
 }

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { paperSchema, type Paper } from '../../src/lib/schema';
-import { ajvSchemaOf, validatePaper } from '../../src/lib/validate-paper';
+import type { z } from 'zod';
+import { ajvSchemaOf, validateDay, validatePaper } from '../../src/lib/fast-safe-parse';
+import { daySchema, paperSchema, type Paper } from '../../src/lib/schema';
 
 const ASTRAL = '\u{1d4d0}'; // one code point, two UTF-16 units
 
@@ -10,7 +11,10 @@ const ABSENT = Symbol('absent');
 // Each field as one of its usual values, often, or an unusual one: zod rejects it (several where a
 // JSON Schema validator reads the rule differently: lengths in code points, non-finite numbers),
 // or accepts it and changes it (keys out of the schema's order, unknown keys).
-const fieldValues: Record<string, { usual: unknown[]; unusual: unknown[] }> = {
+/** Each field's usual values and unusual ones. */
+type FieldValues = Record<string, { usual: unknown[]; unusual: unknown[] }>;
+
+const paperValues: FieldValues = {
   id: { usual: ['a-paper-1234abcd'], unusual: ['Not A Slug', '', 'a\nb'] },
   title: {
     usual: ['A title', 'x'.repeat(300), ASTRAL.repeat(150)],
@@ -57,52 +61,66 @@ const fieldValues: Record<string, { usual: unknown[]; unusual: unknown[] }> = {
   summary: { usual: ['One sentence.'], unusual: [''] },
   unknownKey: { usual: [], unusual: ['dropped by zod'] },
 };
-const FIELDS = Object.keys(fieldValues);
+const dayValues: FieldValues = {
+  date: { usual: ['2025-05-30'], unusual: ['2025-5-30', '2025-02-30'] },
+  files: { usual: [['content/daily/2025-05-30.txt'], ['a.md', 'b.txt']], unusual: [[], [''], 'a.txt'] },
+  paperIds: { usual: [[], ['a-paper-1234abcd', 'b-5678abcd']], unusual: [['Not A Slug']] },
+  sourceUrl: { usual: ['https://huggingface.co/papers?date=2025-05-30', undefined], unusual: [7] },
+  scrapedAt: { usual: ['2025-05-30T08:00:00Z', undefined], unusual: [null] },
+  unknownKey: { usual: [], unusual: ['dropped by zod'] },
+};
 
-/** A value for each field (or none), the fields in the schema's order or shuffled. */
-const records = fc
-  .tuple(
-    fc.tuple(
-      ...FIELDS.map((field) => {
-        const { usual, unusual } = fieldValues[field]!;
-        return fc.oneof(
-          ...(usual.length ? [{ weight: 30, arbitrary: fc.constantFrom(...usual) }] : []),
-          { weight: 1, arbitrary: fc.constantFrom(...unusual) },
-          { weight: 3, arbitrary: fc.constant(ABSENT) },
-        );
-      }),
-    ),
-    fc.oneof(fc.constant(FIELDS), fc.shuffledSubarray(FIELDS, { minLength: FIELDS.length })),
-  )
-  .map(([values, order]) => {
+/** Records with a value for each field (or none), the fields in the schema's order or shuffled. */
+function recordsOf(fieldValues: FieldValues): fc.Arbitrary<Record<string, unknown>> {
+  const fields = Object.keys(fieldValues);
+  const values = fields.map((field) => {
+    const { usual, unusual } = fieldValues[field]!;
+    return fc.oneof(
+      ...(usual.length ? [{ weight: 30, arbitrary: fc.constantFrom(...usual) }] : []),
+      { weight: 1, arbitrary: fc.constantFrom(...unusual) },
+      { weight: 3, arbitrary: fc.constant(ABSENT) },
+    );
+  });
+  const orders = fc.oneof(fc.constant(fields), fc.shuffledSubarray(fields, { minLength: fields.length }));
+  return fc.tuple(fc.tuple(...values), orders).map(([chosen, order]) => {
     const record: Record<string, unknown> = {};
     for (const field of order) {
-      const value = values[FIELDS.indexOf(field)];
+      const value = chosen[fields.indexOf(field)];
       if (value !== ABSENT) record[field] = value;
     }
     return record;
   });
+}
 
 /** A result as JSON with keys in their order (zod builds its output in the schema's order), or the issues. */
-function outcome(result: ReturnType<typeof paperSchema.safeParse>) {
+function outcome(result: z.ZodSafeParseResult<unknown>) {
   return result.success
     ? { data: result.data, json: JSON.stringify(result.data) }
     : { issues: result.error.issues.map((issue) => [issue.path.join('.'), issue.message]) };
 }
 
+/** Checks `fast` against `schema.safeParse` on generated records; returns how many were valid. */
+function checkAgainstZod<T>(
+  schema: z.ZodType<T>,
+  fast: (value: T) => z.ZodSafeParseResult<T>,
+  fieldValues: FieldValues,
+): number {
+  let valid = 0;
+  fc.assert(
+    fc.property(recordsOf(fieldValues), (record) => {
+      const expected = schema.safeParse(record);
+      if (expected.success) valid++;
+      expect(outcome(fast(record as T))).toEqual(outcome(expected));
+    }),
+    { numRuns: 3000 },
+  );
+  return valid;
+}
+
 describe('validatePaper', () => {
   it('gives every record the result zod gives it: the same output, key order and issues', () => {
-    let valid = 0;
-    fc.assert(
-      fc.property(records, (record) => {
-        const expected = paperSchema.safeParse(record);
-        if (expected.success) valid++;
-        expect(outcome(validatePaper(record as Paper))).toEqual(outcome(expected));
-      }),
-      { numRuns: 3000 },
-    );
     // Enough valid records that the fast path is what is being checked.
-    expect(valid).toBeGreaterThan(300);
+    expect(checkAgainstZod(paperSchema, validatePaper, paperValues)).toBeGreaterThan(300);
   });
 
   it('returns a valid record itself, without zod copying it', () => {
@@ -123,5 +141,11 @@ describe('validatePaper', () => {
   it('counts string lengths in UTF-16 units, as zod does, not in code points', () => {
     const title = (ajvSchemaOf(paperSchema) as { properties: { title: object } }).properties.title;
     expect(title).toEqual({ type: 'string', allOf: [{ pattern: '^[\\s\\S]{1,300}$' }] });
+  });
+});
+
+describe('validateDay', () => {
+  it('gives every day the result zod gives it: the same output, key order and issues', () => {
+    expect(checkAgainstZod(daySchema, validateDay, dayValues)).toBeGreaterThan(300);
   });
 });
