@@ -166,6 +166,12 @@ const RICH_FIELDS = Object.keys(paperSchema.shape).filter(
 function toRecord(group: Group, problems: Problem[]): Paper {
   const { occurrences } = group;
   const first = occurrences[0]!;
+  if (occurrences.length === 1) {
+    const record = coreRecord(first, first.paper.abstract, [first.date], first.paper.links);
+    // One scrape sets each field once, in the schema's order.
+    applyRichFields(record, first.paper);
+    return record;
+  }
   const dates = [first.date];
   let { abstract } = first.paper;
   // Shared with the scraped paper until a later occurrence adds a link; nothing changes either after merging.
@@ -202,7 +208,12 @@ function toRecord(group: Group, problems: Problem[]): Paper {
     }
     applyRichFields(rich, paper);
   }
-  const record: Paper = {
+  return withRichFields(coreRecord(first, abstract, dates, links), rich);
+}
+
+/** The fields every record has, from its first occurrence and what later ones added. */
+function coreRecord(first: Occurrence, abstract: string, dates: string[], links: Paper['links']): Paper {
+  return {
     id: paperId(first.key),
     title: first.paper.title,
     abstract,
@@ -210,7 +221,6 @@ function toRecord(group: Group, problems: Problem[]): Paper {
     links,
     source: { file: first.file, line: first.paper.line },
   };
-  return withRichFields(record, rich);
 }
 
 /** Fields only richer scrapes carry: the latest scrape that has one wins (upvotes keep growing). */
