@@ -68,6 +68,12 @@ function isParseArgsError(error: unknown): boolean {
 const isEntryPoint =
   process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
 if (isEntryPoint) {
+  // A reader that has seen enough (`digest parse … --json | head`) closes the pipe: stop quietly,
+  // as other command-line tools do, instead of dying on the write that follows.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   const output: Output = {
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),

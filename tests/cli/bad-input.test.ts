@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './run-cli';
+import { runCli, runCliPiped } from './run-cli';
 
 const dir = mkdtempSync(join(tmpdir(), 'digest-bad-'));
 const HEADER =
@@ -149,6 +149,18 @@ describe('digest usage', () => {
     expect(r.stdout.trim().split('\n').pop()).toBe(
       '41 papers from 1 file(s) over 1 day(s); 0 merged duplicates, 0 warnings, 0 errors',
     );
+  });
+
+  it('stops quietly when its reader closes the pipe early', () => {
+    const papers = Array.from(
+      { length: 600 },
+      (_, i) => `Paper number ${i} on a new method\n\n${ABSTRACT}\n`,
+    );
+    const path = write('2025-05-30-many.txt', HEADER + papers.join('\n'));
+    // `head` exits after 100 bytes of about 200 kB; pipefail gives the CLI's own exit code.
+    const r = runCliPiped(['parse', path, '--json'], 'head -c 100 > /dev/null');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
   });
 
   it('check reports the shipped content', () => {
