@@ -13,6 +13,7 @@ import {
   indexPaths,
   isPairKey,
   pairKey,
+  recordsFileOf,
   unionSize,
   type CommonWordsFile,
   type PostingsShardFile,
@@ -49,6 +50,23 @@ export function recordsPerFile(docCount: number): number {
   return perFile;
 }
 
+/** The newest papers whose records share bigger files on a large archive, and how many share one. */
+export const RECENT_RECORDS = 1024;
+export const RECENT_PER_FILE = 128;
+
+/**
+ * The newest papers' grouping on an archive this size. Ties rank newest first, so a common word's
+ * dozen best matches are its newest holders, spread over the newest few hundred papers on a large
+ * archive: in files of {@link RECENT_PER_FILE}, the first query fetches most of them in a few
+ * requests and later ones rarely fetch any (the browser pays per request far more than per
+ * kilobyte). Only a large archive (records already {@link RECORDS_PER_FILE_MAX} to a file) has
+ * them: a smaller site keeps its small files, and its first query its few bytes.
+ */
+export function recentRecords(docCount: number, perFile: number): { count: number; perFile: number } {
+  if (perFile < RECORDS_PER_FILE_MAX || docCount < 2 * RECENT_RECORDS) return { count: 0, perFile };
+  return { count: RECENT_RECORDS, perFile: RECENT_PER_FILE };
+}
+
 /** What the index is built from. */
 export interface SearchIndexInput {
   papers: readonly Paper[];
@@ -58,6 +76,8 @@ export interface SearchIndexInput {
   topicsByPaper: ReadonlyMap<string, readonly { slug: string }[]>;
   /** Paper records per file (default {@link recordsPerFile} of the number of papers). */
   recordsPerFile?: number;
+  /** Recent papers in bigger files and how many to a file (default {@link recentRecords}). */
+  recent?: { count: number; perFile: number };
 }
 
 /** The built index: its meta record and every file by path relative to the index folder. */
@@ -219,6 +239,7 @@ export function buildSearchIndex(input: SearchIndexInput): SearchIndex {
   const topicIndex = new Map(input.topics.map(([slug], index) => [slug, index]));
   const topicDocs: number[][] = input.topics.map(() => []);
   const perFile = input.recordsPerFile ?? recordsPerFile(papers.length);
+  const recent = input.recent ?? recentRecords(papers.length, perFile);
   const records: string[] = [];
   papers.forEach((paper, doc) => {
     const slugs = (input.topicsByPaper.get(paper.id) ?? []).map((match) => match.slug);
@@ -234,9 +255,13 @@ export function buildSearchIndex(input: SearchIndexInput): SearchIndex {
     };
     records.push(JSON.stringify(record));
   });
-  for (let first = 0; first < records.length; first += perFile) {
-    pending.set(`d/${first / perFile}`, `[${records.slice(first, first + perFile).join(',')}]`);
-  }
+  const layout = { recordsPerFile: perFile, recentRecords: recent.count, recentPerFile: recent.perFile };
+  const recordFiles: string[][] = [];
+  records.forEach((record, doc) => {
+    const { file } = recordsFileOf(layout, doc);
+    (recordFiles[file] ??= []).push(record);
+  });
+  recordFiles.forEach((file, number) => pending.set(`d/${number}`, `[${file.join(',')}]`));
   topicDocs.forEach((docs, index) => pending.set(`t/${index}`, JSON.stringify(encodeList(docs))));
 
   const days: [string, number][] = [];
@@ -251,13 +276,15 @@ export function buildSearchIndex(input: SearchIndexInput): SearchIndex {
   pending.set('e', JSON.stringify(earlierDays));
 
   const hash = createHash('sha256');
+  // The format too: a layout read differently gets a folder of its own even where bytes match.
+  hash.update(`format ${INDEX_FORMAT}\n`);
   for (const [name, body] of pending) hash.update(`${name}\n${body}\n`);
   const version = hash.digest('hex').slice(0, 12);
   const meta: SearchMeta = {
     format: INDEX_FORMAT,
     version,
     docCount: papers.length,
-    recordsPerFile: perFile,
+    ...layout,
     postingShards,
     pairShards,
     topics: input.topics.map(([slug, name]) => [slug, name]),

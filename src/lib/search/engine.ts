@@ -14,6 +14,7 @@ import {
   isPairKey,
   pairKey,
   postingsFile,
+  recordsFileOf,
   unionSize,
   type CommonWordsFile,
   type EarlierDaysFile,
@@ -529,10 +530,8 @@ export class SearchEngine {
   }
 
   private doc(meta: SearchMeta, doc: number): Promise<SearchDoc> {
-    const file = Math.floor(doc / meta.recordsPerFile);
-    return this.file<RecordsFile>(indexPaths.records(meta.version, file)).then(
-      (records) => records[doc - file * meta.recordsPerFile]!,
-    );
+    const { file, slot } = recordsFileOf(meta, doc);
+    return this.file<RecordsFile>(indexPaths.records(meta.version, file)).then((records) => records[slot]!);
   }
 
   /** Papers the filters allow, or undefined when no filter is set. */

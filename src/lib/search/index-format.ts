@@ -13,14 +13,15 @@
  *   holding a quoted phrase. Words come first (`postingShards`), pairs after them in shards of
  *   their own (`pairShards`): a word, its plural and its completions sit side by side, so a query
  *   word usually needs one file.
- * - `<version>/d/<i>.json`: the searchable records (title, abstract, topics...) of papers
- *   `i * recordsPerFile` to `(i + 1) * recordsPerFile - 1`.
+ * - `<version>/d/<i>.json`: the searchable records (title, abstract, topics...) of consecutive
+ *   papers: the `recentRecords` newest `recentPerFile` to a file, then the others
+ *   `recordsPerFile` to a file (see {@link recordsFileOf}).
  * - `<version>/t/<i>.json`: the papers of topic i, for the topic filter.
  * - `<version>/e.json`: earlier featured days of papers featured more than once, for the date filter.
  */
 
 /** Bumped whenever the layout changes. */
-export const INDEX_FORMAT = 3;
+export const INDEX_FORMAT = 4;
 
 /** Folder of the index under the site's base path. */
 export const INDEX_DIR = 'search-index';
@@ -32,8 +33,15 @@ export interface SearchMeta {
   version: string;
   /** Number of papers; they are numbered 0..docCount-1, newest first. */
   docCount: number;
-  /** Consecutive papers whose records share a file. */
+  /** Consecutive papers whose records share a file, after the recent ones. */
   recordsPerFile: number;
+  /**
+   * The newest papers, whose records share bigger files (0 when none do): ties rank newest first,
+   * so a common word's best matches are among them, query after query.
+   */
+  recentRecords: number;
+  /** Consecutive recent papers whose records share a file. */
+  recentPerFile: number;
   /** First word of each word shard (files `0..`), ascending. */
   postingShards: string[];
   /** First pair of each pair shard (files numbered after the word shards), ascending. */
@@ -83,6 +91,20 @@ export const indexPaths = {
   topic: (version: string, topic: number) => `${version}/t/${topic}.json`,
   earlierDays: (version: string) => `${version}/e.json`,
 } as const;
+
+/** The records file holding paper `doc`, and the paper's place in it. */
+export function recordsFileOf(
+  meta: Pick<SearchMeta, 'recordsPerFile' | 'recentRecords' | 'recentPerFile'>,
+  doc: number,
+): { file: number; slot: number } {
+  const { recordsPerFile, recentRecords, recentPerFile } = meta;
+  if (doc < recentRecords) return { file: Math.floor(doc / recentPerFile), slot: doc % recentPerFile };
+  const older = doc - recentRecords;
+  return {
+    file: Math.ceil(recentRecords / recentPerFile) + Math.floor(older / recordsPerFile),
+    slot: older % recordsPerFile,
+  };
+}
 
 /** Postings key of two words that follow each other in a title or abstract. */
 export function pairKey(first: string, second: string): string {

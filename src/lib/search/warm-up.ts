@@ -170,6 +170,8 @@ export function warmUpIndex(): { files: Map<string, unknown>; queries: string[] 
     version: VERSION,
     docCount: PAPERS,
     recordsPerFile: RECORDS_PER_FILE,
+    recentRecords: 0,
+    recentPerFile: RECORDS_PER_FILE,
     postingShards: [wordKeys[0]![0], wordKeys[half]![0]],
     pairShards: [pairs[0]![0]],
     topics: [],

@@ -1,11 +1,19 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, POSTINGS_SHARD_BYTES, recordsPerFile } from '../../../src/lib/search/build-index';
+import {
+  buildSearchIndex,
+  POSTINGS_SHARD_BYTES,
+  RECENT_PER_FILE,
+  RECENT_RECORDS,
+  recentRecords,
+  recordsPerFile,
+} from '../../../src/lib/search/build-index';
 import {
   decodeList,
   isPairKey,
   pairKey,
   postingsFile,
+  recordsFileOf,
   type CommonWordsFile,
   type PostingsShardFile,
   type RecordsFile,
@@ -28,6 +36,7 @@ describe('buildSearchIndex on the shipped content', () => {
 
   it('numbers every paper once, newest first, with its record', () => {
     expect(meta.docCount).toBe(data.papers.length);
+    expect(meta.recentRecords).toBe(0);
     const files = Math.ceil(meta.docCount / meta.recordsPerFile);
     const docs = Array.from({ length: files }, (_, n) =>
       json<RecordsFile>(`${meta.version}/d/${n}.json`),
@@ -109,6 +118,24 @@ describe('buildSearchIndex on the shipped content', () => {
     const grouped = buildSearchIndex({ ...input, recordsPerFile: 4 });
     const first = JSON.parse(grouped.files.get(`${grouped.meta.version}/d/0.json`)!) as RecordsFile;
     expect(first.map((doc) => doc.id)).toEqual(data.newestFirst.slice(0, 4).map((paper) => paper.id));
+  });
+
+  it("puts a large archive's newest papers in bigger files, each paper where recordsFileOf says", () => {
+    expect(recentRecords(2000, recordsPerFile(2000))).toEqual({ count: 0, perFile: 2 });
+    expect(recentRecords(10_000, recordsPerFile(10_000))).toEqual({ count: 0, perFile: 8 });
+    expect(recentRecords(40_000, recordsPerFile(40_000))).toEqual({
+      count: RECENT_RECORDS,
+      perFile: RECENT_PER_FILE,
+    });
+    const tiered = buildSearchIndex({ ...input, recordsPerFile: 2, recent: { count: 6, perFile: 4 } });
+    const { version } = tiered.meta;
+    const read = (file: number) => JSON.parse(tiered.files.get(`${version}/d/${file}.json`)!) as RecordsFile;
+    // Files of 4, 2 (the rest of the recent ones), then 2 each.
+    expect([0, 1, 2].map((file) => read(file).length)).toEqual([4, 2, 2]);
+    data.newestFirst.forEach((paper, doc) => {
+      const { file, slot } = recordsFileOf(tiered.meta, doc);
+      expect(read(file)[slot]!.id).toBe(paper.id);
+    });
   });
 
   it('gives the same bytes for the same input, and a new folder when the input changes', () => {

@@ -107,12 +107,13 @@ describe('SearchEngine on the shipped content', () => {
     expect((await engine().engine.search('models', { to: '1999-12-31' })).results).toEqual([]);
   });
 
-  it('reads records grouped several per file as it reads them one per file', async () => {
+  it('reads records grouped several per file (the newest more) as it reads them one per file', async () => {
     const grouped = buildSearchIndex({
       papers: data.newestFirst,
       topics: data.topics.map((topic) => [topic.slug, topic.name] as const),
       topicsByPaper: data.topicsByPaper,
       recordsPerFile: 8,
+      recent: { count: 20, perFile: 16 },
     });
     for (const query of ['language models', '"low-resource languages"', 'multilingal', 'Kirundi']) {
       const { engine: search, read } = engine(grouped.files);
