@@ -35,8 +35,11 @@ export const POSTINGS_SHARD_BYTES = 24_000;
  */
 export const COMMON_WORDS_MAX = 50_000;
 
-/** Most paper records one file holds. */
-export const RECORDS_PER_FILE_MAX = 32;
+/**
+ * Most paper records one file holds, besides the recent ones ({@link recentRecords}): an older
+ * paper is shown for a rarer word, seldom beside its neighbours, so a small file is fetched for it.
+ */
+export const RECORDS_PER_FILE_MAX = 8;
 
 /**
  * Paper records per file for an archive this size: consecutive papers (newest first) share a file

@@ -112,9 +112,9 @@ describe('buildSearchIndex on the shipped content', () => {
     }
   });
 
-  it("puts a small site's records one per file, a large archive's a few dozen per file", () => {
+  it("puts a small site's records one per file, a large archive's several per file", () => {
     expect(meta.recordsPerFile).toBe(1);
-    expect([100, 1999, 2000, 10_000, 40_000, 1_000_000].map(recordsPerFile)).toEqual([1, 1, 2, 8, 32, 32]);
+    expect([100, 1999, 2000, 10_000, 40_000, 1_000_000].map(recordsPerFile)).toEqual([1, 1, 2, 8, 8, 8]);
     const grouped = buildSearchIndex({ ...input, recordsPerFile: 4 });
     const first = JSON.parse(grouped.files.get(`${grouped.meta.version}/d/0.json`)!) as RecordsFile;
     expect(first.map((doc) => doc.id)).toEqual(data.newestFirst.slice(0, 4).map((paper) => paper.id));
@@ -122,7 +122,11 @@ describe('buildSearchIndex on the shipped content', () => {
 
   it("puts a large archive's newest papers in bigger files, each paper where recordsFileOf says", () => {
     expect(recentRecords(2000, recordsPerFile(2000))).toEqual({ count: 0, perFile: 2 });
-    expect(recentRecords(10_000, recordsPerFile(10_000))).toEqual({ count: 0, perFile: 8 });
+    expect(recentRecords(4000, recordsPerFile(4000))).toEqual({ count: 0, perFile: 4 });
+    expect(recentRecords(10_000, recordsPerFile(10_000))).toEqual({
+      count: RECENT_RECORDS,
+      perFile: RECENT_PER_FILE,
+    });
     expect(recentRecords(40_000, recordsPerFile(40_000))).toEqual({
       count: RECENT_RECORDS,
       perFile: RECENT_PER_FILE,
