@@ -10,6 +10,7 @@ import type { ProblemList } from '../../problems';
 import { normalizeLine } from '../../text/normalize';
 import { isBoilerplate } from '../boilerplate';
 import { excerpt, MAX_TITLE_LENGTH } from '../plain-text';
+import type { Link } from '../../schema';
 import type { DateLine, ScrapedPaper, ShapeResult } from '../scraped-paper';
 import { classifyText, type CardFact, type TextRole } from './card-furniture';
 
@@ -24,11 +25,16 @@ interface Card {
   line: number;
   /** In the card's literal even when absent: one object shape for every card. */
   arxivId: string | undefined;
-  paragraphs: Paragraph[];
+  /** Made with the first paragraph: most cards have one, given whole by `paperLink`. */
+  paragraphs: Paragraph[] | undefined;
   /** The abstract came as a link's text: later prose is not part of it. */
   closed: boolean;
   cut: boolean;
-  facts: CardFact[];
+  /**
+   * Where the card's facts start in the page's list of card facts: they run to where the next
+   * card's start (a card takes facts only while it is the current one).
+   */
+  factsFrom: number;
 }
 
 // AI summaries are one sentence: a sentence end followed by a capital means prose of several.
@@ -40,6 +46,20 @@ function severalSentences(text: string): boolean {
   if (SENTENCE_BREAK.test(text)) return true;
   SENTENCE_END.lastIndex = 0;
   return SENTENCE_END.exec(text) !== null && SENTENCE_END.exec(text) !== null;
+}
+
+/**
+ * A paper as a card gives it. A class rather than an object literal: V8 keeps room inside each
+ * instance for the fields set after it is made (arxivId, upvotes, publishedOn...), which a
+ * literal would store in a separate array it grows field by field.
+ */
+class CardPaper implements ScrapedPaper {
+  constructor(
+    public title: string,
+    public abstract: string,
+    public line: number,
+    public links: Link[],
+  ) {}
 }
 
 /** The furniture tied to one arXiv id. */
@@ -56,6 +76,8 @@ export class CardAssembler {
   private readonly cards: Card[] = [];
   private current: Card | undefined;
   private readonly factsById = new Map<string, IdFacts>();
+  /** The facts of every card, card after card (see `Card.factsFrom`): one list per page, not one per card. */
+  private readonly cardFacts: CardFact[] = [];
   private dateLine: DateLine | undefined;
   private dayLink: string | undefined;
   private mentionsTrending = false;
@@ -114,8 +136,8 @@ export class CardAssembler {
     if (role.role === 'date') {
       if (!card) {
         this.dateLine ??= { ...role.date, line, text };
-      } else if (!hasPublished(card.facts)) {
-        card.facts.push({ kind: 'published', date: role.date });
+      } else if (!this.hasPublished(card)) {
+        this.cardFacts.push({ kind: 'published', date: role.date });
       }
       return;
     }
@@ -130,7 +152,8 @@ export class CardAssembler {
       );
       return;
     }
-    card.paragraphs.push({ text, lines });
+    if (card.paragraphs) card.paragraphs.push({ text, lines });
+    else card.paragraphs = [{ text, lines }];
     if (cut) {
       card.cut = true;
       card.closed = true;
@@ -145,8 +168,8 @@ export class CardAssembler {
       const tied = this.factsById.get(arxivId);
       if (tied) tied.facts.push(fact);
       else this.factsById.set(arxivId, { facts: [fact], line, titled: false });
-    } else {
-      this.current?.facts.push(fact);
+    } else if (this.current) {
+      this.cardFacts.push(fact);
     }
   }
 
@@ -162,21 +185,25 @@ export class CardAssembler {
     const dateLine = this.dateLine && this.withYearFromDayLink(this.dateLine);
     const trending = !dateLine && this.mentionsTrending;
     const papers: ScrapedPaper[] = [];
-    for (const card of this.cards) {
+    const { cards } = this;
+    for (let i = 0; i < cards.length; i++) {
+      const card = cards[i]!;
       // Every card with an id counts as titled, even one whose title is then rejected.
       const tied = card.arxivId === undefined ? undefined : this.factsById.get(card.arxivId);
       if (tied) tied.titled = true;
-      const paper = this.toPaper(card, trending, tied);
+      const factsTo = i + 1 < cards.length ? cards[i + 1]!.factsFrom : this.cardFacts.length;
+      const paper = this.toPaper(card, factsTo, trending, tied);
       if (paper) papers.push(paper);
     }
-    for (const [arxivId, { facts, line, titled }] of this.factsById) {
-      if (titled) continue;
+    // `forEach` rather than `for…of` over the entries: no [key, value] array per entry.
+    this.factsById.forEach(({ facts, line, titled }, arxivId) => {
+      if (titled) return;
       const what = [...new Set(facts.map((fact) => fact.kind))].join(', ');
       this.problems.warn(
         line,
         `${what} for paper ${arxivId}, but no title links to that paper on this page: skipped`,
       );
-    }
+    });
     const result: ShapeResult = { papers };
     if (dateLine) result.dateLine = dateLine;
     if (trending) result.trending = true;
@@ -192,10 +219,10 @@ export class CardAssembler {
       title,
       line,
       arxivId: arxivId || undefined,
-      paragraphs: [],
+      paragraphs: undefined,
       closed: false,
       cut: false,
-      facts: [],
+      factsFrom: this.cardFacts.length,
     };
     this.cards.push(card);
     this.current = card;
@@ -220,7 +247,20 @@ export class CardAssembler {
     return best === undefined ? dateLine : { ...dateLine, year: best };
   }
 
-  private toPaper(card: Card, trending: boolean, tied: IdFacts | undefined): ScrapedPaper | undefined {
+  /** Whether the current card (the last) has its published day. */
+  private hasPublished(card: Card): boolean {
+    const facts = this.cardFacts;
+    for (let i = card.factsFrom; i < facts.length; i++) if (facts[i]!.kind === 'published') return true;
+    return false;
+  }
+
+  /** The card's paper, its facts `cardFacts[card.factsFrom, factsTo)`; `undefined` when it has no title. */
+  private toPaper(
+    card: Card,
+    factsTo: number,
+    trending: boolean,
+    tied: IdFacts | undefined,
+  ): ScrapedPaper | undefined {
     if (card.title.length > MAX_TITLE_LENGTH) {
       this.problems.error(
         card.line,
@@ -229,14 +269,15 @@ export class CardAssembler {
       );
       return undefined;
     }
-    const only = card.paragraphs.length === 1 ? card.paragraphs[0]! : undefined;
+    const paragraphs = card.paragraphs ?? [];
+    const only = paragraphs.length === 1 ? paragraphs[0]! : undefined;
     let paper: ScrapedPaper;
     if (trending && only && only.lines === 1 && !card.cut && !severalSentences(only.text)) {
-      paper = { title: card.title, abstract: '', line: card.line, links: [] };
+      paper = new CardPaper(card.title, '', card.line, []);
       paper.summary = only.text;
     } else {
-      const abstract = unwrapLatexUrls(only ? only.text : card.paragraphs.map((p) => p.text).join('\n\n'));
-      paper = { title: card.title, abstract, line: card.line, links: extractLinks(abstract) };
+      const abstract = unwrapLatexUrls(only ? only.text : paragraphs.map((p) => p.text).join('\n\n'));
+      paper = new CardPaper(card.title, abstract, card.line, extractLinks(abstract));
     }
     if (card.cut) {
       this.problems.warn(
@@ -250,14 +291,9 @@ export class CardAssembler {
       paper.arxivId = card.arxivId;
       if (tied) for (const fact of tied.facts) applyFact(paper, fact);
     }
-    for (const fact of card.facts) applyFact(paper, fact);
+    for (let i = card.factsFrom; i < factsTo; i++) applyFact(paper, this.cardFacts[i]!);
     return paper;
   }
-}
-
-function hasPublished(facts: readonly CardFact[]): boolean {
-  for (const fact of facts) if (fact.kind === 'published') return true;
-  return false;
 }
 
 function applyFact(paper: ScrapedPaper, fact: CardFact): void {

@@ -75,6 +75,12 @@ const SITE_SECTIONS = new Set([
   'organizations',
 ]);
 
+/** An account URL that is one of the site's sections: {@link ACCOUNT_URL} with a name in {@link SITE_SECTIONS}, in any case. */
+const SECTION_URL = new RegExp(
+  `^https?://(?:www\\.)?huggingface\\.co/(?:${[...SITE_SECTIONS].join('|')})/?$`,
+  'i',
+);
+
 // The roles that carry nothing are shared: every line and link of a page is classified.
 const SKIP: { readonly role: 'skip' } = { role: 'skip' };
 const CONTENT: { readonly role: 'content' } = { role: 'content' };
@@ -135,6 +141,27 @@ let paperUrlCommunity = false;
  * are read directly, without a match object.
  */
 function readPaperUrl(url: string): string | undefined {
+  // A card links its title, abstract and authors to the same URL, one after the other: the id
+  // read last is given again (the same string, so maps keyed by it need not hash it anew).
+  if (url === lastPaperUrl) {
+    paperUrlCommunity = lastPaperUrlCommunity;
+    return lastPaperId;
+  }
+  const arxivId = readPaperUrlAfresh(url);
+  lastPaperUrl = url;
+  lastPaperId = arxivId;
+  lastPaperUrlCommunity = paperUrlCommunity;
+  return arxivId;
+}
+
+/** The URL {@link readPaperUrl} read last, and what it gave. */
+let lastPaperUrl = '';
+let lastPaperId: string | undefined;
+let lastPaperUrlCommunity = false;
+
+/** {@link readPaperUrl} without its memory of the URL read last. */
+function readPaperUrlAfresh(url: string): string | undefined {
+  paperUrlCommunity = false;
   // On the site's own address, only a path that starts with `p` (any case) can be `/papers/`.
   if (SITE_NOT_PAPERS.test(url)) return undefined;
   if (PAPER_PREFIX.test(url)) {
@@ -178,6 +205,19 @@ export function paperIdOf(url: string): string | undefined {
   return readPaperUrl(url);
 }
 
+/** The count {@link AUTHORS_TEXT} reads (`- 8 authors` is 8), found without a match object. */
+function authorCount(text: string): number | undefined {
+  if (!AUTHORS_TEXT.test(text)) return undefined;
+  // Only `-` and white space come before the digits.
+  let start = 0;
+  while (!isDigit(text.charCodeAt(start))) start++;
+  return Number(text.slice(start, start + digitsFrom(text, start)));
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
 /** Whether text starts with {@link UPVOTE_PREFIX} (`[-]`), read by character. */
 function hasUpvotePrefix(text: string): boolean {
   return text.charCodeAt(0) === 91 && text.charCodeAt(1) === 45 && text.charCodeAt(2) === 93;
@@ -194,8 +234,8 @@ export function classifyLink(rawText: string, url: string, image: boolean): Link
       const value = parseCount(text);
       return value === undefined ? SKIP : { role: 'fact', fact: { kind: 'comments', value, arxivId } };
     }
-    const authors = AUTHORS_TEXT.exec(text);
-    if (authors) return { role: 'fact', fact: { kind: 'authors', count: Number(authors[1]), arxivId } };
+    const count = authorCount(text);
+    if (count !== undefined) return { role: 'fact', fact: { kind: 'authors', count, arxivId } };
     if (text === '' || (image && text.length < 3)) return SKIP;
     return { role: 'paper', arxivId, text };
   }
@@ -217,9 +257,8 @@ export function classifyLink(rawText: string, url: string, image: boolean): Link
       fact: stars === undefined ? { kind: 'github', url: repo } : { kind: 'github', url: repo, stars },
     };
   }
-  const account = ACCOUNT_URL.exec(url);
-  if (account) {
-    if (text === '' || SUBMITTED.test(text) || SITE_SECTIONS.has(account[1]!.toLowerCase())) return SKIP;
+  if (ACCOUNT_URL.test(url)) {
+    if (text === '' || SUBMITTED.test(text) || SECTION_URL.test(url)) return SKIP;
     return { role: 'fact', fact: { kind: 'organization', name: text } };
   }
   if (text === '' || isBoilerplate(text)) return SKIP;
@@ -231,15 +270,37 @@ export function classifyLink(rawText: string, url: string, image: boolean): Link
   return CONTENT;
 }
 
+/**
+ * Texts shorter than this are never slices of a page's text (V8 copies them), so caching them
+ * keeps no page alive.
+ */
+const CACHED_TEXT_LENGTH = 13;
+/** What {@link parseDateLine} gave for short texts (`false`: no date), cleared when it fills up. */
+const dateLines = new Map<string, MonthDay | false>();
+
+/**
+ * {@link parseDateLine}, remembered for short texts: a page shows a handful of date lines
+ * (`Oct 3`) on many cards. Its days are never changed, so the cards may share them.
+ */
+function readDateLine(text: string): MonthDay | undefined {
+  if (text.length >= CACHED_TEXT_LENGTH) return parseDateLine(text);
+  const known = dateLines.get(text);
+  if (known !== undefined) return known || undefined;
+  const date = parseDateLine(text);
+  if (dateLines.size >= 256) dateLines.clear();
+  dateLines.set(text, date ?? false);
+  return date;
+}
+
 /** Reads one line of text that carries no link. */
 export function classifyText(text: string): TextRole {
   if (text === '' || text === '·' || text === '•' || text === '-' || text === '[' || text === ']') {
     return SKIP;
   }
   if (text.length <= 60) {
-    const authors = AUTHORS_TEXT.exec(text);
-    if (authors) return { role: 'fact', fact: { kind: 'authors', count: Number(authors[1]) } };
-    const date = parseDateLine(text);
+    const count = authorCount(text);
+    if (count !== undefined) return { role: 'fact', fact: { kind: 'authors', count } };
+    const date = readDateLine(text);
     if (date) return { role: 'date', date };
     if (isBoilerplate(text) || SUBMITTED.test(text)) return SKIP;
   }

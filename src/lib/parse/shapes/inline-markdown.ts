@@ -28,6 +28,11 @@ const OPEN_PAREN = 40;
 const CLOSE_PAREN = 41;
 const BANG = 33;
 const SPACE = 32;
+// Patterns of the per-link checks live here: a literal in a function is a new object per call.
+/** What an inline link's destination does not hold (white space, parentheses, `<`, `>`). */
+const NOT_IN_URL = /[\s()<>]/;
+/** The same and a backslash, which would escape what follows it for the bracket matcher. */
+const NOT_IN_IMAGE_LINK_URL = /[\s()<>\\]/;
 const REFERENCE_DEFINITION = /^ {0,3}\[([^\]]+)\]:\s*<?(https?:\/\/[^\s>]+|\/[^\s>]*)>?(?:\s+["'(].*)?$/;
 
 /** Whether a character may be backslash-escaped in Markdown (ASCII punctuation). */
@@ -128,7 +133,7 @@ export function wholeLineLink(source: string): InlineLink | undefined {
   const open = source.indexOf('[', 1);
   if ((open !== -1 && open < close) || source.charCodeAt(close - 1) === BACKSLASH) return undefined;
   const url = source.slice(close + 2, -1);
-  if (/[\s()<>]/.test(url)) return undefined;
+  if (NOT_IN_URL.test(url)) return undefined;
   return {
     text: unescape(source.slice(1, close)),
     url,
@@ -150,7 +155,7 @@ function imageLink(source: string): InlinePiece[] | undefined {
   if (close <= 0) return undefined;
   const url = source.slice(close + 2, -1);
   // A backslash would escape what follows it for the bracket matcher: such lines take its path.
-  if (/[\s()<>\\]/.test(url)) return undefined;
+  if (NOT_IN_IMAGE_LINK_URL.test(url)) return undefined;
   let text = '';
   let at = 1;
   let image = false;

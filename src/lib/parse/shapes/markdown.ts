@@ -28,6 +28,7 @@ const RULE = /^(?:[-=*_][ \t]*){3,}$/;
 const WRAPPER_KEY =
   /^(?:[-*]\s*)?(?:\*\*)?(url|source|url source|retrieved|exported|fetched|scraped|captured|saved)(?:\*\*)?\s*:(?:\*\*)?\s*(\S.*)$/i;
 const ISO_DAY = /\d{4}-\d{2}-\d{2}/;
+const INDENTED = /^\s/;
 const NO_DEFINITION_LINES: ReadonlySet<number> = new Set();
 
 /**
@@ -52,8 +53,10 @@ export function parseMarkdown(
   let paragraphLines = 0;
   let cardsStarted = false;
 
+  // Called at every blank line: an empty paragraph is left as it is (no new array).
   const flush = () => {
-    if (paragraph.length > 0) cards.text(paragraph.join(' '), paragraphLine, paragraphLines);
+    if (paragraph.length === 0) return;
+    cards.text(paragraph.join(' '), paragraphLine, paragraphLines);
     paragraph = [];
     paragraphLines = 0;
   };
@@ -85,7 +88,7 @@ export function parseMarkdown(
         const nextLevel = headingLevel(nextTrimmed);
         if (nextLevel === level && level >= 3) {
           text += ' ' + stripClosingHashes(nextTrimmed.slice(headingTextStart(nextTrimmed, level)));
-        } else if (nextLevel === 0 && (/^\s/.test(next) || openBrackets(text) > 0)) {
+        } else if (nextLevel === 0 && (INDENTED.test(next) || openBrackets(text) > 0)) {
           text += ' ' + withoutHardBreak(nextTrimmed);
         } else {
           break;
@@ -101,8 +104,9 @@ export function parseMarkdown(
           title += piece;
           continue;
         }
-        arxivId ??= paperIdOf(piece.url);
         const role = classifyLink(piece.text, piece.url, piece.image);
+        // A paper link's role holds the id its URL gives: the URL is not read again.
+        arxivId ??= role.role === 'paper' ? role.arxivId : paperIdOf(piece.url);
         if (role.role === 'paper' || role.role === 'content') title += piece.text;
         else if (role.role === 'fact') cards.fact(role.fact, fileLine);
       }
@@ -115,6 +119,13 @@ export function parseMarkdown(
     // A link whose text the scraper wrapped over lines is gathered up to its closing bracket.
     let segment = withoutHardBreak(trimmed);
     const startsLink = first === 91;
+    // Most lines that start a link are one whole link (a button, a title, an abstract): with no
+    // `[` in its URL, none stays open, and the link need not be read again.
+    const whole = startsLink ? wholeLineLink(segment) : undefined;
+    if (whole && !whole.url.includes('[')) {
+      readLinkSegment(whole, fileLine, 1);
+      continue;
+    }
     let open = startsLink ? openBrackets(segment) : 0;
     const segmentLine = fileLine;
     let spanned = 1;
