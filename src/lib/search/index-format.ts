@@ -182,8 +182,10 @@ function decodeBitmap(text: string): Int32Array {
   let at = 0;
   let base = Number(text.slice(1, start));
   for (let i = start + 1; i < text.length; i++, base += 6) {
-    const value = BITMAP_VALUES[text.charCodeAt(i)]!;
-    for (let bit = 0; bit < 6; bit++) if (value & (1 << bit)) numbers[at++] = base + bit;
+    // Lowest set bit first, then cleared: one step per number, none for an empty digit.
+    for (let value = BITMAP_VALUES[text.charCodeAt(i)]!; value !== 0; value &= value - 1) {
+      numbers[at++] = base + 31 - Math.clz32(value & -value);
+    }
   }
   return numbers;
 }
