@@ -287,7 +287,7 @@ function readDateLine(text: string): MonthDay | undefined {
   const known = dateLines.get(text);
   if (known !== undefined) return known || undefined;
   const date = parseDateLine(text);
-  if (dateLines.size >= 256) dateLines.clear();
+  if (dateLines.size >= 1024) dateLines.clear();
   dateLines.set(text, date ?? false);
   return date;
 }
