@@ -8,7 +8,7 @@
  * (smaller strings are cheap on the heap, and measured slower as slices of a batch).
  */
 import { isAscii } from 'node:buffer';
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDayBytes, parseDayText, type DayOptions, type ParsedDay } from './day-file';
 
@@ -40,10 +40,11 @@ export function readDays(names: readonly string[], root: string, options: DayOpt
     batchBytes = 0;
   };
   for (const name of names) {
-    const bytes = readFileSync(join(root, name));
+    const bytes = readReused(join(root, name));
     // A NUL byte is ASCII but makes the file binary: `parseDayBytes` reports it.
     if (bytes.length > LARGE_STRING_BYTES && isAscii(bytes) && bytes.indexOf(0) === -1) {
-      batch.push({ name, bytes });
+      // Kept until the batch is decoded: a copy, since the next file is read into the same buffer.
+      batch.push({ name, bytes: Buffer.from(bytes) });
       batchBytes += bytes.length;
       if (batchBytes >= BATCH_BYTES) flush();
     } else {
@@ -53,4 +54,29 @@ export function readDays(names: readonly string[], root: string, options: DayOpt
   }
   flush();
   return days;
+}
+
+/** Where files are read: one buffer for all, as a new one per file costs its allocation each time. */
+let readBuffer = Buffer.allocUnsafe(256 * 1024);
+
+/**
+ * The bytes of the file at `path`, as `readFileSync` gives them, in a buffer the next call
+ * reuses. A file whose size the system does not tell (0) is read by `readFileSync`.
+ */
+function readReused(path: string): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    if (size === 0) return readFileSync(fd);
+    if (readBuffer.length < size) readBuffer = Buffer.allocUnsafe(size);
+    let length = 0;
+    while (length < size) {
+      const read = readSync(fd, readBuffer, length, size - length, null);
+      if (read === 0) break;
+      length += read;
+    }
+    return readBuffer.subarray(0, length);
+  } finally {
+    closeSync(fd);
+  }
 }
