@@ -43,8 +43,7 @@ export function readDays(names: readonly string[], root: string, options: DayOpt
     const bytes = readReused(join(root, name));
     // A NUL byte is ASCII but makes the file binary: `parseDayBytes` reports it.
     if (bytes.length > LARGE_STRING_BYTES && isAscii(bytes) && bytes.indexOf(0) === -1) {
-      // Kept until the batch is decoded: a copy, since the next file is read into the same buffer.
-      batch.push({ name, bytes: Buffer.from(bytes) });
+      batch.push({ name, bytes });
       batchBytes += bytes.length;
       if (batchBytes >= BATCH_BYTES) flush();
     } else {
@@ -57,18 +56,18 @@ export function readDays(names: readonly string[], root: string, options: DayOpt
 }
 
 /** Where files are read: one buffer for all, as a new one per file costs its allocation each time. */
-let readBuffer = Buffer.allocUnsafe(256 * 1024);
+const readBuffer = Buffer.allocUnsafe(LARGE_STRING_BYTES);
 
 /**
- * The bytes of the file at `path`, as `readFileSync` gives them, in a buffer the next call
- * reuses. A file whose size the system does not tell (0) is read by `readFileSync`.
+ * The bytes of the file at `path`, as `readFileSync` gives them: in a buffer the next call reuses,
+ * unless the file is large enough to be batched (its bytes are then kept until the batch is
+ * decoded) or the system does not tell its size (0), when `readFileSync` reads it.
  */
 function readReused(path: string): Buffer {
   const fd = openSync(path, 'r');
   try {
     const size = fstatSync(fd).size;
-    if (size === 0) return readFileSync(fd);
-    if (readBuffer.length < size) readBuffer = Buffer.allocUnsafe(size);
+    if (size === 0 || size > LARGE_STRING_BYTES) return readFileSync(fd);
     let length = 0;
     while (length < size) {
       const read = readSync(fd, readBuffer, length, size - length, null);
