@@ -6,9 +6,9 @@ const DATE_LINE =
 
 /** A month and day as the page prints them, with the year when the line carries one. */
 export interface MonthDay {
-  month: number;
-  day: number;
-  year?: number;
+  readonly month: number;
+  readonly day: number;
+  readonly year?: number;
 }
 
 /** Reads a date line such as `May 30`, `Sept 3` or `Oct 7, 2024`; `undefined` when the line is not one. */

@@ -223,18 +223,21 @@ function coreRecord(first: Occurrence, abstract: string, dates: string[], links:
   };
 }
 
-/** Fields only richer scrapes carry: the latest scrape that has one wins (upvotes keep growing). */
-function applyRichFields(rich: RichFields, paper: ScrapedPaper): void {
-  if (paper.arxivId) rich.arxivId = paper.arxivId;
-  if (paper.authors?.length) rich.authors = paper.authors;
-  if (paper.authorCount) rich.authorCount = paper.authorCount;
-  else if (paper.authors?.length) rich.authorCount = paper.authors.length;
-  if (paper.upvotes !== undefined) rich.upvotes = paper.upvotes;
-  if (paper.organization) rich.organization = paper.organization;
-  if (paper.publishedAt) rich.publishedAt = paper.publishedAt;
-  if (paper.github) rich.github = paper.github;
-  if (paper.comments !== undefined) rich.comments = paper.comments;
-  if (paper.summary) rich.summary = paper.summary;
+/**
+ * Sets on `target` (a record, or the fields gathered for one) the fields only richer scrapes carry:
+ * the latest scrape that has one wins (upvotes keep growing).
+ */
+function applyRichFields(target: RichFields, paper: ScrapedPaper): void {
+  if (paper.arxivId) target.arxivId = paper.arxivId;
+  if (paper.authors?.length) target.authors = paper.authors;
+  if (paper.authorCount) target.authorCount = paper.authorCount;
+  else if (paper.authors?.length) target.authorCount = paper.authors.length;
+  if (paper.upvotes !== undefined) target.upvotes = paper.upvotes;
+  if (paper.organization) target.organization = paper.organization;
+  if (paper.publishedAt) target.publishedAt = paper.publishedAt;
+  if (paper.github) target.github = paper.github;
+  if (paper.comments !== undefined) target.comments = paper.comments;
+  if (paper.summary) target.summary = paper.summary;
 }
 
 /** `record` with the rich fields added in the schema's order, whatever order scrapes gave them in. */
