@@ -63,6 +63,30 @@ describe('digest add', () => {
     expect(readFileSync(join(content, 'replaced', replaced[0]!), 'utf8')).toBe(before);
   });
 
+  it('counts the papers a trending page shows twice once, as the site publishes them', () => {
+    writeFileSync(
+      join(dir, 'trending.md'),
+      readFileSync('tests/fixtures/real/trending-crawler-markdown.md', 'utf8'),
+    );
+    const r = add('trending.md', '--date', '2025-06-02');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(
+      /added .*daily\/2025-06-02\.md: 50 papers \(from 100 cards\) on 2025-06-02 \(date from option\)\n/,
+    );
+    expect(runCli(['check', content], dir).stdout).toContain('days: 1, papers: 50,');
+  });
+
+  it('reports what merging the day finds, such as a title twice, and counts it once', () => {
+    const [, title, abstract] = /May 30\n\n(.+)\n\n(.+)\n/.exec(SEED)!;
+    writeFileSync(join(dir, 'scrape.txt'), `${SEED}\n\n${title}\n\n${abstract}\n`);
+    const r = add('scrape.txt', '--date', '2025-05-30');
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(
+      new RegExp(`scrape\\.txt:\\d+: warning: "${title!.slice(0, 20)}.*appears again on this day`),
+    );
+    expect(r.stdout).toMatch(/: 41 papers \(from 42 cards\) on 2025-05-30 \(date from option\), 1 warning\n/);
+  });
+
   it('files nothing when the scrape has errors', () => {
     writeFileSync(join(dir, 'scrape.txt'), '<html><body>Daily Papers</body></html>');
     const r = add('scrape.txt');

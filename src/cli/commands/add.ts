@@ -7,7 +7,9 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFil
 import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isIsoDate } from '../../lib/dates';
+import { mergeDays } from '../../lib/merge';
 import { countProblems } from '../../lib/problems';
+import { plural } from '../../site/format';
 import { CommandError, EXIT, UsageError } from '../cli-error';
 import { dayOptionsFrom, DAY_OPTIONS } from '../day-options';
 import { reportProblems, type Output } from '../output';
@@ -45,7 +47,10 @@ export function runAdd(args: string[], output: Output, now = new Date()): number
   if (!isIsoDate(today)) throw new UsageError(`--today must be a real YYYY-MM-DD day, not "${today}"`);
   const file = positionals[0]!;
   const [day] = readDayFiles([file], { ...dayOptionsFrom(values), resolveYearBefore: today });
-  const exit = reportProblems(day!.problems, output);
+  // The day merged on its own is what the site will publish of it: the papers of a trending page
+  // (every card twice) are counted once, and merging's own checks (a title twice) are reported.
+  const merged = mergeDays([day!]);
+  const exit = reportProblems(merged.problems, output);
   if (exit !== EXIT.ok || !day!.date) {
     output.err(`${file}: not added: fix the errors above first`);
     return EXIT.problems;
@@ -78,10 +83,13 @@ export function runAdd(args: string[], output: Output, now = new Date()): number
   mkdirSync(dailyDir, { recursive: true });
   if (filed === original) copyFileSync(file, target);
   else writeFileSync(target, filed);
-  const counts = countProblems(day!.problems);
+  const counts = countProblems(merged.problems);
+  const cards = day!.papers.length;
   output.out(
-    `added ${target}: ${day!.papers.length} papers on ${date} (date from ${day!.dateFrom})` +
-      (counts.warning > 0 ? `, ${counts.warning} warnings` : ''),
+    `added ${target}: ${plural(merged.papers.length, 'paper')}` +
+      (cards !== merged.papers.length ? ` (from ${plural(cards, 'card')})` : '') +
+      ` on ${date} (date from ${day!.dateFrom})` +
+      (counts.warning > 0 ? `, ${plural(counts.warning, 'warning')}` : ''),
   );
   return EXIT.ok;
 }
