@@ -147,7 +147,7 @@ describe('digest usage', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Qwen2 Technical Report');
     expect(r.stdout.trim().split('\n').pop()).toBe(
-      '41 papers from 1 file(s) over 1 day(s); 0 merged duplicates, 0 warnings, 0 errors',
+      '41 papers from 1 file over 1 day; 0 merged duplicates, 0 warnings, 0 errors',
     );
   });
 

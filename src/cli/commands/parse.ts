@@ -4,6 +4,7 @@ import { mergeDays } from '../../lib/merge';
 import { countProblems } from '../../lib/problems';
 import { readDayFiles } from '../read-files';
 import { dayOptionsFrom, DAY_OPTIONS } from '../day-options';
+import { plural } from '../../site/format';
 import { UsageError } from '../cli-error';
 import { reportProblems, type Output } from '../output';
 
@@ -33,13 +34,14 @@ export function runParse(args: string[], output: Output): number {
     output.out(JSON.stringify(merged.papers, null, 2));
   } else {
     for (const paper of merged.papers) {
-      const links = paper.links.length > 0 ? `, ${paper.links.length} link(s)` : '';
+      const links = paper.links.length > 0 ? `, ${plural(paper.links.length, 'link')}` : '';
       output.out(`${paper.id}\n  ${paper.title}\n  ${paper.dates.join(', ')}${links}`);
     }
     const counts = countProblems(merged.problems);
     output.out(
-      `${merged.papers.length} papers from ${days.length} file(s) over ${merged.days.length} day(s); ` +
-        `${merged.mergedDuplicates} merged duplicates, ${counts.warning} warnings, ${counts.error} errors`,
+      `${plural(merged.papers.length, 'paper')} from ${plural(days.length, 'file')} over ` +
+        `${plural(merged.days.length, 'day')}; ${plural(merged.mergedDuplicates, 'merged duplicate')}, ` +
+        `${plural(counts.warning, 'warning')}, ${plural(counts.error, 'error')}`,
     );
   }
   return reportProblems(merged.problems, output);
