@@ -60,10 +60,11 @@ export const RECENT_PER_FILE = 128;
 /**
  * The newest papers' grouping on an archive this size. Ties rank newest first, so a common word's
  * dozen best matches are its newest holders, spread over the newest few hundred papers on a large
- * archive: in files of {@link RECENT_PER_FILE}, the first query fetches most of them in a few
- * requests and later ones rarely fetch any (the browser pays per request far more than per
- * kilobyte). Only a large archive (records already {@link RECORDS_PER_FILE_MAX} to a file) has
- * them: a smaller site keeps its small files, and its first query its few bytes.
+ * archive: in files of {@link RECENT_PER_FILE}, the browser fetches them all in a few requests
+ * when the search opens (see `SearchEngine.warm`), and queries showing them fetch no records (the
+ * browser pays per request far more than per kilobyte). Only a large archive (records already
+ * {@link RECORDS_PER_FILE_MAX} to a file) has them: a smaller site keeps its small files, and its
+ * first query its few bytes.
  */
 export function recentRecords(docCount: number, perFile: number): { count: number; perFile: number } {
   if (perFile < RECORDS_PER_FILE_MAX || docCount < 2 * RECENT_RECORDS) return { count: 0, perFile };

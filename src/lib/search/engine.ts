@@ -359,9 +359,23 @@ export class SearchEngine {
     return this.metaPromise;
   }
 
-  /** Reads what every query needs first (meta record, common words); call early to warm up. */
+  /**
+   * Reads what queries need first, ahead of the first one: the meta record, the common words and,
+   * on a large archive, the newest papers' records (their grouped files, see
+   * {@link SearchMeta.recentRecords}). Ties rank newest first, so a common word's best matches are
+   * among those papers: fetched here, query after query shows them without a request for them.
+   */
   async warm(): Promise<void> {
-    await this.commonWords(await this.meta());
+    const meta = await this.meta();
+    await Promise.all([this.commonWords(meta), this.recentRecords(meta)]);
+  }
+
+  /** Fetches every file of the newest papers' records (none on an archive without them). */
+  private async recentRecords(meta: SearchMeta): Promise<void> {
+    const files = Math.ceil(meta.recentRecords / meta.recentPerFile);
+    await Promise.all(
+      Array.from({ length: files }, (_, file) => this.file(indexPaths.records(meta.version, file))),
+    );
   }
 
   private commonWords(meta: SearchMeta): Promise<Words> {

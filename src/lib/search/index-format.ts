@@ -14,8 +14,8 @@
  *   their own (`pairShards`): a word, its plural and its completions sit side by side, so a query
  *   word usually needs one file.
  * - `<version>/d/<i>.json`: the searchable records (title, abstract, topics...) of consecutive
- *   papers: the `recentRecords` newest `recentPerFile` to a file, then the others
- *   `recordsPerFile` to a file (see {@link recordsFileOf}).
+ *   papers: the `recentRecords` newest `recentPerFile` to a file (read when the search opens),
+ *   then the others `recordsPerFile` to a file (see {@link recordsFileOf}).
  * - `<version>/t/<i>.json`: the papers of topic i, for the topic filter.
  * - `<version>/e.json`: earlier featured days of papers featured more than once, for the date filter.
  */

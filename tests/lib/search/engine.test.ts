@@ -123,6 +123,40 @@ describe('SearchEngine on the shipped content', () => {
     }
   });
 
+  it('fetches the newest papers’ records when warmed up, so queries showing them fetch no records', async () => {
+    const recent = { count: 20, perFile: 8 };
+    const grouped = buildSearchIndex({
+      papers: data.newestFirst,
+      topics: data.topics.map((topic) => [topic.slug, topic.name] as const),
+      topicsByPaper: data.topicsByPaper,
+      recordsPerFile: 4,
+      recent,
+    });
+    const { engine: search, read } = engine(grouped.files);
+    await search.warm();
+    const version = grouped.meta.version;
+    expect(read).toEqual([
+      'meta.json',
+      `${version}/w.json`,
+      `${version}/d/0.json`,
+      `${version}/d/1.json`,
+      `${version}/d/2.json`,
+    ]);
+    for (const query of ['models', 'language models', '"low-resource languages"', 'Kirundi']) {
+      expect(await search.search(query, {}, 12)).toEqual(await engine().engine.search(query, {}, 12));
+    }
+    // Records fetched by the queries are older papers' only, each file once.
+    const later = read.slice(5).filter((path) => path.includes('/d/'));
+    expect(later.length).toBeGreaterThan(0);
+    for (const path of later) expect(Number(/\/d\/(\d+)\.json$/.exec(path)![1])).toBeGreaterThanOrEqual(3);
+    expect(new Set(later).size).toBe(later.length);
+
+    // A site without grouped recent records fetches none ahead.
+    const { engine: small, read: smallRead } = engine();
+    await small.warm();
+    expect(smallRead.filter((path) => path.includes('/d/'))).toEqual([]);
+  });
+
   it('returns nothing for nothing', async () => {
     expect(await engine().engine.search('   ')).toEqual({ results: [], total: 0 });
     expect((await engine().engine.search('qqqzzzx')).results).toEqual([]);
