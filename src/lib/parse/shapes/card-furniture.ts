@@ -207,7 +207,9 @@ export function paperIdOf(url: string): string | undefined {
 
 /** The count {@link AUTHORS_TEXT} reads (`- 8 authors` is 8), found without a match object. */
 function authorCount(text: string): number | undefined {
-  if (!AUTHORS_TEXT.test(text)) return undefined;
+  // Such a text starts with `-` or a digit: titles, abstracts and dates are told apart by that alone.
+  const first = text.charCodeAt(0);
+  if ((first !== 45 && !isDigit(first)) || !AUTHORS_TEXT.test(text)) return undefined;
   // Only `-` and white space come before the digits.
   let start = 0;
   while (!isDigit(text.charCodeAt(start))) start++;
@@ -216,6 +218,15 @@ function authorCount(text: string): number | undefined {
 
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
+}
+
+/**
+ * Whether text starts as {@link GITHUB_TEXT} needs (`g` or `l`, in either case): the pattern is
+ * then run only on such link texts, not on every organisation's name.
+ */
+function startsLikeGithubText(text: string): boolean {
+  const lower = text.charCodeAt(0) | 32;
+  return lower === 103 || lower === 108;
 }
 
 /** Whether text starts with {@link UPVOTE_PREFIX} (`[-]`), read by character. */
@@ -247,7 +258,7 @@ export function classifyLink(rawText: string, url: string, image: boolean): Link
   }
   const day = DAY_URL.exec(url);
   if (day && isIsoDate(day[1]!)) return { role: 'day', iso: day[1]! };
-  const github = GITHUB_TEXT.exec(text);
+  const github = startsLikeGithubText(text) ? GITHUB_TEXT.exec(text) : null;
   if (github) {
     const repo = githubRepoUrl(url);
     if (!repo) return SKIP;
@@ -283,6 +294,7 @@ const dateLines = new Map<string, MonthDay | false>();
  * (`Oct 3`) on many cards. Its days are never changed, so the cards may share them.
  */
 function readDateLine(text: string): MonthDay | undefined {
+  if (!startsLikeMonth(text)) return undefined;
   if (text.length >= CACHED_TEXT_LENGTH) return parseDateLine(text);
   const known = dateLines.get(text);
   if (known !== undefined) return known || undefined;
@@ -290,6 +302,26 @@ function readDateLine(text: string): MonthDay | undefined {
   if (dateLines.size >= 1024) dateLines.clear();
   dateLines.set(text, date ?? false);
   return date;
+}
+
+/**
+ * Whether text starts with a letter a month's name can start with (`j f m a s o n d`, in either
+ * case), as every date line {@link parseDateLine} reads does: other texts skip its cache.
+ */
+function startsLikeMonth(text: string): boolean {
+  switch (text.charCodeAt(0) | 32) {
+    case 97: // a
+    case 100: // d
+    case 102: // f
+    case 106: // j
+    case 109: // m
+    case 110: // n
+    case 111: // o
+    case 115: // s
+      return true;
+    default:
+      return false;
+  }
 }
 
 /** Reads one line of text that carries no link. */
