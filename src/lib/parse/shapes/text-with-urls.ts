@@ -4,13 +4,22 @@
  * gives back the links, which are then read like any other listing page's links.
  */
 import type { ProblemList } from '../../problems';
-import { lineNormalizer, splitLines } from '../../text/normalize';
+import { isPlainAscii, lineNormalizer, splitLines } from '../../text/normalize';
 import type { ShapeResult } from '../scraped-paper';
 import { CardAssembler } from './card-assembler';
 import { classifyLink } from './card-furniture';
 import { inlineText, mayHoldInline, parseInline, wholeLineLink } from './inline-markdown';
 
 const BARE_URL = /^https?:\/\/\S+$/;
+const HTTP = /^https?:\/\/./;
+
+/**
+ * Whether a trimmed line is only a URL ({@link BARE_URL}). In plain Latin-1 text the only white
+ * space a line can hold is the space, so a search for it replaces the pattern's scan.
+ */
+function isBareUrl(line: string, plainLatin1: boolean): boolean {
+  return plainLatin1 ? HTTP.test(line) && !line.includes(' ') : BARE_URL.test(line);
+}
 
 /**
  * Reads a page exported as text with URLs on their own lines. `plainLatin1` is what decoding
@@ -23,7 +32,8 @@ export function parseTextWithUrls(
   plainLatin1?: boolean,
 ): ShapeResult {
   const lines = splitLines(body);
-  const cards = new CardAssembler(problems, lineNormalizer(body, plainLatin1));
+  const plain = plainLatin1 ?? isPlainAscii(body);
+  const cards = new CardAssembler(problems, lineNormalizer(body, plain));
   // The text line waiting for its URL line, and where it stands (scalars: no object per line).
   let pending: string | undefined;
   let pendingLine = 0;
@@ -79,7 +89,7 @@ export function parseTextWithUrls(
     const text = lines[i]!.trim();
     if (text === '') continue;
     const line = i + 1 + lineOffset;
-    if (text.charCodeAt(0) === 104 && BARE_URL.test(text)) {
+    if (text.charCodeAt(0) === 104 && isBareUrl(text, plain)) {
       const linkText = pending ?? '';
       const linkLine = pending === undefined ? line : pendingLine;
       pending = undefined;

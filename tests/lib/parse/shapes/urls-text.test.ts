@@ -110,3 +110,54 @@ describe('NotebookLM export with URLs on their own lines (real copy)', () => {
     ]);
   });
 });
+
+describe('URL lines', () => {
+  const page = (urlLine: string) =>
+    [
+      'Mar 25',
+      '',
+      'A Study of Something Useful',
+      '',
+      'https://huggingface.co/papers/2403.00001',
+      '',
+      'We study something useful. It works well on every benchmark we tried.',
+      '',
+      urlLine,
+      '',
+      'A Second Study',
+      '',
+      'https://huggingface.co/papers/2403.00002',
+      '',
+      'The second abstract. It is short.',
+      '',
+      'https://huggingface.co/papers/2403.00002',
+      '',
+    ].join('\n');
+  const read = (body: string) =>
+    parseDayText(body, '2026-03-25.txt', { shape: 'urls-text' }).papers.map((paper) => [
+      paper.title,
+      paper.abstract,
+    ]);
+
+  it('are lines that are only a URL, in plain ASCII text and in text with tabs or Unicode spaces', () => {
+    const expected = [
+      [
+        'A Study of Something Useful',
+        'We study something useful. It works well on every benchmark we tried.',
+      ],
+      ['A Second Study', 'The second abstract. It is short.'],
+    ];
+    expect(read(page('https://huggingface.co/papers/2403.00001'))).toEqual(expected);
+    expect(read(page('https://huggingface.co/papers/2403.00001') + '\tMonthly')).toEqual(expected);
+    expect(read(page('https://huggingface.co/papers/2403.00001') + '\u00a0')).toEqual(expected);
+  });
+
+  it('hold no white space: a URL followed by words is text', () => {
+    for (const space of [' ', '\t', '\u00a0', '\u2003']) {
+      const [first] = read(page(`https://huggingface.co/papers/2403.00001${space}(PDF)`));
+      expect(first![1]).toMatch(
+        /benchmark we tried\.\n\nhttps:\/\/huggingface\.co\/papers\/2403\.00001 \(PDF\)$/,
+      );
+    }
+  });
+});
