@@ -1,7 +1,6 @@
 /**
- * A paper's text cut into words and sentences once: a query passes over each paper it shows
- * several times (phrase check, the sentences Fuse ranks, snippet, highlighting), and the same
- * papers come back query after query, so the browser keeps the cut text instead of cutting again.
+ * A paper's text cut into words and sentences once per query: a query passes over each paper it
+ * shows several times (phrase check, the sentences Fuse ranks, snippet, highlighting).
  */
 import { tokenizeWithOffsets, type Token } from './tokenize';
 

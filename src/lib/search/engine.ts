@@ -115,6 +115,8 @@ interface Ranking {
   chosen: { record: SearchDoc; candidate: Candidate; fuse: number }[];
   /** Candidates matching every group that failed a phrase check. */
   rejected: number;
+  /** The query's cut texts, by record. */
+  texts: TextCache;
 }
 
 interface FuseDoc {
@@ -125,12 +127,19 @@ interface FuseDoc {
   arxivId: string;
 }
 
-/** A shown paper's text, cut once and kept while its record is. */
+/**
+ * A fetched paper's text, cut once per query (phrase check, the sentences Fuse ranks, snippet,
+ * highlighting) and dropped with it: kept across queries, thousands of small objects a query
+ * outlived it in the worker's young heap, and copying them made its collections take milliseconds.
+ */
 interface RecordText {
   title: CutText;
   abstract: CutText;
   fuse: Omit<FuseDoc, 'abstract'>;
 }
+
+/** Cut texts of one query's papers. */
+type TextCache = Map<SearchDoc, RecordText>;
 
 const FUSE_KEYS = [
   { name: 'title', weight: 3 },
@@ -347,7 +356,6 @@ export class SearchEngine {
   private readonly files = new Map<string, Promise<unknown>>();
   private readonly shards = new Map<string, Promise<Shard>>();
   private readonly postings = new Map<string, Postings>();
-  private readonly texts = new WeakMap<SearchDoc, RecordText>();
 
   constructor(load: IndexLoader) {
     this.load = load;
@@ -592,7 +600,8 @@ export class SearchEngine {
       if (!allowed) return { results: [], total: 0 };
       const { docs, total } = firstAllowed(allowed, limit);
       const records = await Promise.all(docs.map((doc) => this.doc(meta, doc)));
-      return { results: records.map((record) => this.result(meta, record, new Set())), total };
+      const texts: TextCache = new Map();
+      return { results: records.map((record) => this.result(meta, record, new Set(), texts)), total };
     }
 
     const common = await this.commonWords(meta);
@@ -611,6 +620,7 @@ export class SearchEngine {
       highlights: new Set(groups.flatMap((group) => group.highlights)),
       chosen: [],
       rejected: 0,
+      texts: new Map(),
     };
     for (let round = 0; round < rounds && ranking.chosen.length < limit; round++) {
       const batch = best.slice(round * wanted, (round + 1) * wanted);
@@ -663,17 +673,17 @@ export class SearchEngine {
     batch: readonly Candidate[],
     records: readonly SearchDoc[],
   ): void {
-    const { query, groups, highlights, chosen } = ranking;
+    const { query, groups, highlights, chosen, texts } = ranking;
     const everything = groups.length;
     const kept: { record: SearchDoc; candidate: Candidate }[] = [];
     records.forEach((record, i) => {
       const candidate = batch[i]!;
-      const holds = query.phrases.every((phrase) => this.holdsPhrase(meta, record, phrase));
+      const holds = query.phrases.every((phrase) => this.holdsPhrase(meta, record, phrase, texts));
       if (holds) kept.push({ record, candidate });
       else if (candidate.hits === everything) ranking.rejected++;
     });
     const fuseScores = rankWithFuse(
-      kept.map(({ record }) => this.fuseDoc(meta, record, highlights)),
+      kept.map(({ record }) => this.fuseDoc(meta, record, highlights, texts)),
       groups,
     );
     kept.forEach((entry, i) => chosen.push({ ...entry, fuse: fuseScores[i]! }));
@@ -681,7 +691,7 @@ export class SearchEngine {
 
   /** The final order of the ranked candidates, as results. */
   private respond(meta: SearchMeta, ranking: Ranking, matched: number, limit: number): SearchResponse {
-    const { query, chosen, highlights } = ranking;
+    const { query, chosen, highlights, texts } = ranking;
     const maxScore = chosen.reduce((max, entry) => Math.max(max, entry.candidate.score), 0) || 1;
     chosen.sort(
       (a, b) =>
@@ -692,7 +702,7 @@ export class SearchEngine {
     // Stopwords inside phrases are checked on fetched papers only: leave out those that failed.
     const total = query.phrases.length > 0 ? Math.max(matched - ranking.rejected, chosen.length) : matched;
     return {
-      results: chosen.slice(0, limit).map(({ record }) => this.result(meta, record, highlights)),
+      results: chosen.slice(0, limit).map(({ record }) => this.result(meta, record, highlights, texts)),
       total,
     };
   }
@@ -735,13 +745,18 @@ export class SearchEngine {
    * abstract is cut to its sentences holding a query word, which keeps Fuse's per-character
    * cost low on long abstracts without changing which papers match.
    */
-  private fuseDoc(meta: SearchMeta, record: SearchDoc, terms: ReadonlySet<string>): FuseDoc {
-    const text = this.textOf(meta, record);
+  private fuseDoc(
+    meta: SearchMeta,
+    record: SearchDoc,
+    terms: ReadonlySet<string>,
+    texts: TextCache,
+  ): FuseDoc {
+    const text = this.textOf(meta, record, texts);
     return { ...text.fuse, abstract: foldText(matchingSentences(text.abstract, terms)) };
   }
 
-  private result(meta: SearchMeta, record: SearchDoc, terms: Set<string>): SearchResult {
-    const text = this.textOf(meta, record);
+  private result(meta: SearchMeta, record: SearchDoc, terms: Set<string>, texts: TextCache): SearchResult {
+    const text = this.textOf(meta, record, texts);
     return {
       id: record.id,
       title: highlight(record.title, terms, text.title.tokens),
@@ -752,14 +767,14 @@ export class SearchEngine {
   }
 
   /** Whether the paper's title or abstract holds the phrase's words in a row. */
-  private holdsPhrase(meta: SearchMeta, record: SearchDoc, phrase: QueryPhrase): boolean {
-    const text = this.textOf(meta, record);
+  private holdsPhrase(meta: SearchMeta, record: SearchDoc, phrase: QueryPhrase, texts: TextCache): boolean {
+    const text = this.textOf(meta, record, texts);
     return holdsInARow(text.title, phrase.terms) || holdsInARow(text.abstract, phrase.terms);
   }
 
-  /** A paper's text cut once, and the fields Fuse reads that no query changes. */
-  private textOf(meta: SearchMeta, record: SearchDoc): RecordText {
-    let text = this.texts.get(record);
+  /** A paper's text cut once per query, and the fields Fuse reads that no query changes. */
+  private textOf(meta: SearchMeta, record: SearchDoc, texts: TextCache): RecordText {
+    let text = texts.get(record);
     if (!text) {
       text = {
         title: cutText(record.title),
@@ -771,7 +786,7 @@ export class SearchEngine {
           arxivId: record.arxivId ?? '',
         },
       };
-      this.texts.set(record, text);
+      texts.set(record, text);
     }
     return text;
   }
