@@ -322,7 +322,7 @@ function applyFact(paper: ScrapedPaper, fact: CardFact): void {
     case 'published':
       paper.publishedOn = fact.date;
       if (fact.date.year !== undefined)
-        paper.publishedAt = toIsoDate(fact.date.year, fact.date.month, fact.date.day);
+        paper.publishedAt = isoDay(fact.date.year, fact.date.month, fact.date.day);
       break;
   }
 }
@@ -335,5 +335,31 @@ export function publishedIso(date: MonthDay, pageYear: number): string | undefin
   // Compared one by one: an array literal here would be built for every dated card.
   const days =
     month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-  return date.day <= days ? toIsoDate(year, date.month, date.day) : undefined;
+  return date.day <= days ? isoDay(year, date.month, date.day) : undefined;
+}
+
+/**
+ * The `YYYY-MM-DD` strings made so far, by `year * 512 + month * 32 + day`: a page shows a
+ * handful of publication days on many cards, which then share one string each rather than every
+ * card keeping a copy. Emptied when it fills up.
+ */
+const isoDays = new Map<number, string>();
+
+function isWholeIn(value: number, lowest: number, highest: number): boolean {
+  return Number.isInteger(value) && value >= lowest && value <= highest;
+}
+
+/** {@link toIsoDate}, remembered for whole years and real months and days. */
+function isoDay(year: number, month: number, day: number): string {
+  if (!Number.isInteger(year) || !isWholeIn(month, 1, 12) || !isWholeIn(day, 1, 31)) {
+    return toIsoDate(year, month, day);
+  }
+  const key = year * 512 + month * 32 + day;
+  let iso = isoDays.get(key);
+  if (iso === undefined) {
+    if (isoDays.size >= 4096) isoDays.clear();
+    iso = toIsoDate(year, month, day);
+    isoDays.set(key, iso);
+  }
+  return iso;
 }
