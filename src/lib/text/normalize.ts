@@ -4,6 +4,8 @@
  * composed or decomposed accents; the records hold one canonical form of it.
  */
 
+import { hasDoubleSpace } from './double-space';
+
 // Every Unicode space separator and tab becomes a plain space; zero-width characters vanish.
 const SPACES = /[\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
@@ -26,10 +28,11 @@ export function normalizeLine(line: string): string {
 
 /**
  * Runs of spaces to one, trimmed; the line returned as it is when there is nothing to do. This is
- * {@link normalizeLine} for a line of plain Latin-1 text (see {@link lineNormalizer}).
+ * {@link normalizeLine} for a line of plain Latin-1 text (see {@link lineNormalizer}). Long lines
+ * (abstracts) are searched for two spaces in a row with SIMD (see `hasDoubleSpace`).
  */
 export function collapseSpaces(line: string): string {
-  return line.includes('  ') || line.charCodeAt(0) === 32 || line.charCodeAt(line.length - 1) === 32
+  return line.charCodeAt(0) === 32 || line.charCodeAt(line.length - 1) === 32 || hasDoubleSpace(line)
     ? line.replace(/ {2,}/g, ' ').trim()
     : line;
 }

@@ -7,11 +7,10 @@ import { isIsoDate } from '../../dates';
 import { classifyUrl, extractLinks, unwrapLatexUrls } from '../../links';
 import type { ProblemList } from '../../problems';
 import type { Link } from '../../schema';
-import { isPlainAscii, normalizeLine } from '../../text/normalize';
+import { collapseSpaces, isPlainAscii, normalizeLine } from '../../text/normalize';
 import { excerpt, MAX_TITLE_LENGTH } from '../plain-text';
 import type { ScrapedPaper, ShapeResult } from '../scraped-paper';
 import { githubRepoUrl } from './card-furniture';
-import { collapseSpacesQuickly } from './double-space';
 
 type Json = Record<string, unknown>;
 
@@ -91,9 +90,8 @@ function valueNormalizer(body: string, plainLatin1: boolean | undefined): Normal
     else if (escaped !== 34 && escaped !== 92 && escaped !== 47 && escaped !== 98) return normalizeLine;
   }
   return lineBreaks
-    ? (value) =>
-        value.includes('\n') || value.includes('\r') ? normalizeLine(value) : collapseSpacesQuickly(value)
-    : collapseSpacesQuickly;
+    ? (value) => (value.includes('\n') || value.includes('\r') ? normalizeLine(value) : collapseSpaces(value))
+    : collapseSpaces;
 }
 
 function readItem(

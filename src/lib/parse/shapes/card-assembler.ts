@@ -7,13 +7,12 @@
 import { toIsoDate, isRealDay, type MonthDay } from '../../dates';
 import { extractLinks, unwrapLatexUrls } from '../../links';
 import type { ProblemList } from '../../problems';
-import { collapseSpaces, normalizeLine } from '../../text/normalize';
+import { normalizeLine } from '../../text/normalize';
 import { isBoilerplate } from '../boilerplate';
 import { excerpt, MAX_TITLE_LENGTH } from '../plain-text';
 import type { Link } from '../../schema';
 import type { DateLine, ScrapedPaper, ShapeResult } from '../scraped-paper';
 import { classifyText, type CardFact, type TextRole } from './card-furniture';
-import { collapseSpacesQuickly } from './double-space';
 
 interface Paragraph {
   text: string;
@@ -84,19 +83,14 @@ export class CardAssembler {
   private mentionsTrending = false;
   private ended = false;
 
-  private readonly normalize: (line: string) => string;
-
   /**
    * `normalize` is `normalizeLine` or a cheaper function that gives the same result for every
    * line of this page (see `lineNormalizer`).
    */
   constructor(
     private readonly problems: ProblemList,
-    normalize: (line: string) => string = normalizeLine,
-  ) {
-    // Plain text's is `collapseSpaces`: its long lines (abstracts) are then checked by SIMD.
-    this.normalize = normalize === collapseSpaces ? collapseSpacesQuickly : normalize;
-  }
+    private readonly normalize: (line: string) => string = normalizeLine,
+  ) {}
 
   /** A heading: a card's title, unless it is page furniture. */
   heading(rawText: string, arxivId: string | undefined, line: number, level: number): void {

@@ -7,8 +7,6 @@
  * in UTF-8 and no other character's bytes hold it, so the bytes hold two in a row exactly when
  * the text does.
  */
-import { collapseSpaces } from '../../text/normalize';
-
 /**
  * The module, one function `f(n)`: 1 when bytes `[0, n)` of its memory `m` (one 64 KB page)
  * hold two 0x20 bytes in a row, else 0. As text:
@@ -98,17 +96,4 @@ export function hasDoubleSpace(text: string): boolean {
   }
   const { written } = encoder.encodeInto(text, scanner.memory);
   return scanner.hasPair(written) === 1;
-}
-
-/**
- * `collapseSpaces` (runs of spaces to one, trimmed), with long lines, which most often are left
- * as they are, checked by {@link hasDoubleSpace}.
- */
-export function collapseSpacesQuickly(line: string): string {
-  return line.length >= SHORTEST &&
-    line.charCodeAt(0) !== 32 &&
-    line.charCodeAt(line.length - 1) !== 32 &&
-    !hasDoubleSpace(line)
-    ? line
-    : collapseSpaces(line);
 }
