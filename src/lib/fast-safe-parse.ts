@@ -85,18 +85,16 @@ function orderCheckOf(schema: z.ZodType): ((value: unknown) => boolean) | undefi
   }
   if (!(schema instanceof z.ZodObject)) return undefined;
   const keys = Object.keys(schema.shape);
-  const children = new Map<string, (value: unknown) => boolean>();
-  for (const key of keys) {
-    const child = orderCheckOf(schema.shape[key] as z.ZodType);
-    if (child) children.set(key, child);
-  }
+  // By the key's place in `keys`: an array read where a map lookup per key cost a third of the check.
+  const children = keys.map((key) => orderCheckOf(schema.shape[key] as z.ZodType));
   return (value) => {
     const object = value as Record<string, unknown>;
     let next = 0;
     for (const key in object) {
-      next = keys.indexOf(key, next) + 1;
-      if (next === 0) return false;
-      const child = children.get(key);
+      const at = keys.indexOf(key, next);
+      if (at === -1) return false;
+      next = at + 1;
+      const child = children[at];
       if (child && object[key] !== undefined && !child(object[key])) return false;
     }
     return true;
