@@ -10,6 +10,7 @@ import { excerpt } from './parse/plain-text';
 import { paperSchema, type Day, type Paper, type Problem } from './schema';
 import { titleKey } from './text/normalize';
 import { validateDay, validatePaper } from './fast-safe-parse';
+import { ShardedMap, ShardedSet } from './sharded-map';
 
 /** Papers, days and every problem found on the way. */
 export interface MergedContent {
@@ -61,19 +62,18 @@ export function mergeDays(parsedDays: readonly ParsedDay[]): MergedContent {
 
   const groups = groupOccurrences(occurrences);
   const papers: Paper[] = [];
-  const usedIds = new Set<string>();
+  const usedIds = new ShardedSet();
   let mergedDuplicates = 0;
   for (const group of groups) {
     const record = toRecord(group, problems);
     mergedDuplicates += group.occurrences.length - 1;
-    // Claiming an id is one set operation (the set grows) where `has` then `add` would hash it
-    // twice; an invalid record gives its id back.
-    let claimed = usedIds.size < usedIds.add(record.id).size;
+    // An invalid record gives its id back.
+    let claimed = usedIds.add(record.id);
     if (!claimed) {
       // Only two different papers with the same title reach this: the arXiv id tells them apart.
       const first = group.occurrences[0]!;
       record.id = paperId(`${first.key}\u0000${group.arxivId ?? first.file + first.paper.line}`);
-      claimed = usedIds.size < usedIds.add(record.id).size;
+      claimed = usedIds.add(record.id);
     }
     const checked = validatePaper(record);
     if (!checked.success) {
@@ -115,10 +115,10 @@ function fits(group: Group, arxivId: string | undefined): boolean {
 function groupOccurrences(occurrences: readonly Occurrence[]): Group[] {
   const groups: Group[] = [];
   // The first group seen with each key; nearly every key has only that one, so no list per key.
-  const byKey = new Map<string, Group>();
+  const byKey = new ShardedMap<Group>();
   // Later groups with a key already taken: same title, different arXiv ids.
   const laterByKey = new Map<string, Group[]>();
-  const byArxiv = new Map<string, Group>();
+  const byArxiv = new ShardedMap<Group>();
   for (const occurrence of occurrences) {
     const { key } = occurrence;
     const arxivId = occurrence.paper.arxivId;
