@@ -37,8 +37,9 @@ interface Card {
   factsFrom: number;
 }
 
-// AI summaries are one sentence: a sentence end followed by a capital means prose of several.
-const SENTENCE_BREAK = /[.!?]["'’”)]? +[\p{Lu}\p{N}]/u;
+// AI summaries are one sentence: a sentence end followed by a capital, a digit or a bracketed
+// tag (`[RET]`) means prose of several.
+const SENTENCE_BREAK = /[.!?]["'’”)]? +[\p{Lu}\p{N}[]/u;
 const SENTENCE_END = /\p{L}{2}[.!?]["'’”)]?(?= |$)/gu;
 
 /** Whether text reads as more than one sentence (then it is an abstract, not an AI summary). */

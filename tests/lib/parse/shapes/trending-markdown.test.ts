@@ -99,6 +99,21 @@ describe('crawler Markdown of the trending page (real copy)', () => {
       expect(paper.abstract !== '' || paper.summary !== undefined).toBe(true);
   });
 
+  it('reads a one-line card text of two sentences as an abstract, even when one starts with a [tag]', () => {
+    const card = (text: string) =>
+      parseDayText(
+        `## Trending Papers\n\n### Scaling Scaling\n\n${text}\n- 1 authors\n\n### Scaling Scaling\n\n${text}\n- 1 authors\n`,
+        'trending.md',
+        { date: '2026-01-20' },
+      ).papers[0]!;
+    const tagged = card('Scaling models scaling agents. [RET] tokens scaling vision a_b.');
+    expect(tagged.abstract).toBe('Scaling models scaling agents. [RET] tokens scaling vision a_b.');
+    expect(tagged.summary).toBeUndefined();
+    const summary = card('Scaling models scale agents with vision and tokens.');
+    expect(summary.abstract).toBe('');
+    expect(summary.summary).toBe('Scaling models scale agents with vision and tokens.');
+  });
+
   it('reads author counts and GitHub repositories with their stars', () => {
     expect(byTitle('Agent Lightning: Train ANY AI Agents with Reinforcement Learning')).toMatchObject({
       authorCount: 8,
