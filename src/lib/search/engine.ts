@@ -129,8 +129,8 @@ interface FuseDoc {
 
 /**
  * A fetched paper's text, cut once per query (phrase check, the sentences Fuse ranks, snippet,
- * highlighting) and dropped with it: kept across queries, thousands of small objects a query
- * outlived it in the worker's young heap, and copying them made its collections take milliseconds.
+ * highlighting) and dropped with the query. Kept across queries, its thousands of small objects
+ * outlived each query in the worker's young heap, and copying them made collections take milliseconds.
  */
 interface RecordText {
   title: CutText;
