@@ -18,12 +18,27 @@ const HYPHEN = 45;
 // building the id.
 const scratch = Buffer.allocUnsafe(MAX_SLUG_LENGTH + 1 + HASH_LENGTH);
 
-/** The permanent id of the paper whose title has match key `key` (see `titleKey`). */
-export function paperId(key: string): string {
-  const hash = digest('sha256', key);
-  // Keys are already lowercase words; only non-ASCII ones need slugify's transliteration.
-  if (!isLowercaseWords(key)) return withHash(cutSlug(slugify(key)), hash);
-  // The slug is the key with hyphens for spaces, so it is cut where the key has a space.
+/** The hex sha256 of a title's match key: the end of its id, and a hash for tables of keys. */
+export function keyDigest(key: string): string {
+  return digest('sha256', key);
+}
+
+/**
+ * The permanent id of the paper whose title has match key `key` (see `titleKey`); `hash` is the
+ * key's {@link keyDigest}, when the caller has it already.
+ */
+export function paperId(key: string, hash = keyDigest(key)): string {
+  // Keys are most often lowercase words: the slug is then the key with hyphens for spaces, cut
+  // where the key has a space. One pass checks that and writes the part a slug may keep.
+  const written = Math.min(key.length, MAX_SLUG_LENGTH);
+  for (let i = 0; i < key.length; i++) {
+    const code = key.charCodeAt(i);
+    if (!((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === SPACE)) {
+      // Only keys with other characters need slugify's transliteration.
+      return withHash(cutSlug(slugify(key)), hash);
+    }
+    if (i < written) scratch[i] = code === SPACE ? HYPHEN : code;
+  }
   let length = key.length;
   if (length > MAX_SLUG_LENGTH) {
     const space = key.lastIndexOf(' ', MAX_SLUG_LENGTH);
@@ -31,22 +46,9 @@ export function paperId(key: string): string {
     while (length > 0 && key.charCodeAt(length - 1) === SPACE) length--;
   }
   if (length === 0) return `paper-${hash.slice(0, HASH_LENGTH)}`;
-  for (let i = 0; i < length; i++) {
-    const code = key.charCodeAt(i);
-    scratch[i] = code === SPACE ? HYPHEN : code;
-  }
   scratch[length] = HYPHEN;
   for (let i = 0; i < HASH_LENGTH; i++) scratch[length + 1 + i] = hash.charCodeAt(i);
   return scratch.toString('latin1', 0, length + 1 + HASH_LENGTH);
-}
-
-/** Whether `key` holds only `a-z`, `0-9` and spaces (then the slug is the key, hyphenated). */
-function isLowercaseWords(key: string): boolean {
-  for (let i = 0; i < key.length; i++) {
-    const code = key.charCodeAt(i);
-    if (!((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === SPACE)) return false;
-  }
-  return true;
 }
 
 /** A slug longer than the limit, cut at its last hyphen within it (or at the limit). */
@@ -59,4 +61,25 @@ function cutSlug(slug: string): string {
 function withHash(slug: string, hash: string): string {
   const short = hash.slice(0, HASH_LENGTH);
   return slug === '' ? `paper-${short}` : `${slug}-${short}`;
+}
+
+/** Value of each hex digit, by character code. */
+const HEX_VALUES = new Uint8Array(128);
+for (let digit = 0; digit < 16; digit++) HEX_VALUES['0123456789abcdef'.charCodeAt(digit)] = digit;
+
+/** The 32 bits written by the 8 hex digits of `hex` from `start`. */
+function hexBits(hex: string, start: number): number {
+  let bits = 0;
+  for (let i = start; i < start + HASH_LENGTH; i++) bits = (bits << 4) | HEX_VALUES[hex.charCodeAt(i) & 127]!;
+  return bits >>> 0;
+}
+
+/** A 32-bit hash of a title key, from its {@link keyDigest}: the same bits its id ends with. */
+export function digestHash(hash: string): number {
+  return hexBits(hash, 0);
+}
+
+/** A 32-bit hash of an id: the bits its final hex digits write (every id ends with 8 of them). */
+export function idHash(id: string): number {
+  return hexBits(id, id.length - HASH_LENGTH);
 }

@@ -3,14 +3,15 @@
  * Occurrences are sorted before anything is decided, so the result is the same whatever
  * order the files were read in.
  */
-import { paperId } from './ids';
+import { digestHash, idHash, keyDigest, paperId } from './ids';
 import type { ParsedDay } from './parse/day-file';
 import type { ScrapedPaper } from './parse/scraped-paper';
 import { excerpt } from './parse/plain-text';
 import { paperSchema, type Day, type Paper, type Problem } from './schema';
 import { titleKey } from './text/normalize';
 import { validateDay, validatePaper } from './fast-safe-parse';
-import { ShardedMap, ShardedSet } from './sharded-map';
+import { HashedMap } from './hashed-map';
+import { ShardedMap } from './sharded-map';
 
 /** Papers, days and every problem found on the way. */
 export interface MergedContent {
@@ -28,6 +29,10 @@ interface Occurrence {
   file: string;
   paper: ScrapedPaper;
   key: string;
+  /** The key's sha256 (hex), which its id ends with. */
+  digest: string;
+  /** The start of `digest`, as a number: the key's hash in lookup tables. */
+  hash: number;
   /** From a trending page, where every card is shown twice: a repeat there is expected. */
   repeatsCards: boolean;
   group?: Group;
@@ -56,28 +61,39 @@ export function mergeDays(parsedDays: readonly ParsedDay[]): MergedContent {
     for (const paper of inPageOrder(day.papers)) {
       // Every field in the literal, `group` too: a field added later costs the object a second store.
       const key = titleKey(paper.title);
-      occurrences.push({ date: day.date!, file: day.file, paper, key, repeatsCards, group: undefined });
+      const digest = keyDigest(key);
+      const hash = digestHash(digest);
+      occurrences.push({
+        date: day.date!,
+        file: day.file,
+        paper,
+        key,
+        digest,
+        hash,
+        repeatsCards,
+        group: undefined,
+      });
     }
   }
 
   const groups = groupOccurrences(occurrences);
   const papers: Paper[] = [];
-  const usedIds = new ShardedSet();
+  const usedIds = new HashedMap<true>(groups.length);
   let mergedDuplicates = 0;
   for (const group of groups) {
     const record = toRecord(group, problems);
     mergedDuplicates += group.occurrences.length - 1;
     // An invalid record gives its id back.
-    let claimed = usedIds.add(record.id);
+    let claimed = usedIds.set(record.id, idHash(record.id), true);
     if (!claimed) {
       // Only two different papers with the same title reach this: the arXiv id tells them apart.
       const first = group.occurrences[0]!;
       record.id = paperId(`${first.key}\u0000${group.arxivId ?? first.file + first.paper.line}`);
-      claimed = usedIds.add(record.id);
+      claimed = usedIds.set(record.id, idHash(record.id), true);
     }
     const checked = validatePaper(record);
     if (!checked.success) {
-      if (claimed) usedIds.delete(record.id);
+      if (claimed) usedIds.delete(record.id, idHash(record.id));
       const first = group.occurrences[0]!;
       const issue = checked.error.issues[0]!;
       problems.push({
@@ -115,14 +131,14 @@ function fits(group: Group, arxivId: string | undefined): boolean {
 function groupOccurrences(occurrences: readonly Occurrence[]): Group[] {
   const groups: Group[] = [];
   // The first group seen with each key; nearly every key has only that one, so no list per key.
-  const byKey = new ShardedMap<Group>();
+  const byKey = new HashedMap<Group>(occurrences.length);
   // Later groups with a key already taken: same title, different arXiv ids.
   const laterByKey = new Map<string, Group[]>();
   const byArxiv = new ShardedMap<Group>();
   for (const occurrence of occurrences) {
-    const { key } = occurrence;
+    const { key, hash } = occurrence;
     const arxivId = occurrence.paper.arxivId;
-    const firstWithKey = byKey.get(key);
+    const firstWithKey = byKey.get(key, hash);
     let group = arxivId ? byArxiv.get(arxivId) : undefined;
     if (!group && firstWithKey) {
       group = fits(firstWithKey, arxivId)
@@ -141,7 +157,7 @@ function groupOccurrences(occurrences: readonly Occurrence[]): Group[] {
       group.arxivId = arxivId;
       byArxiv.set(arxivId, group);
     }
-    if (!firstWithKey) byKey.set(key, group);
+    if (!firstWithKey) byKey.set(key, hash, group);
     else if (group !== firstWithKey) {
       const later = laterByKey.get(key);
       if (!later) laterByKey.set(key, [group]);
@@ -214,7 +230,7 @@ function toRecord(group: Group, problems: Problem[]): Paper {
 /** The fields every record has, from its first occurrence and what later ones added. */
 function coreRecord(first: Occurrence, abstract: string, dates: string[], links: Paper['links']): Paper {
   return {
-    id: paperId(first.key),
+    id: paperId(first.key, first.digest),
     title: first.paper.title,
     abstract,
     dates,

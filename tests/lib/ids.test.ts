@@ -2,7 +2,7 @@ import slugify from '@sindresorhus/slugify';
 import { hash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { paperId } from '../../src/lib/ids';
+import { digestHash, idHash, keyDigest, paperId } from '../../src/lib/ids';
 
 /** The id rule written plainly: slug (cut at a hyphen within 72 characters) plus 8 hex of sha256. */
 function referenceId(key: string): string {
@@ -32,5 +32,20 @@ describe('paperId', () => {
     expect(paperId(key)).not.toMatch(/--/);
     expect(paperId(' ')).toBe(referenceId(' '));
     expect(paperId('')).toMatch(/^paper-[0-9a-f]{8}$/);
+  });
+});
+
+describe('digestHash and idHash', () => {
+  it('read the same 32 bits from a key digest and from the id that ends with it', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 90 }), (key) => {
+        const digest = keyDigest(key);
+        expect(digest).toBe(hash('sha256', key));
+        const bits = Number.parseInt(digest.slice(0, 8), 16);
+        expect(digestHash(digest)).toBe(bits);
+        expect(idHash(paperId(key, digest))).toBe(bits);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

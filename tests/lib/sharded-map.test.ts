@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ShardedMap, ShardedSet } from '../../src/lib/sharded-map';
+import { ShardedMap } from '../../src/lib/sharded-map';
 
 // Keys of every kind: empty, one character, title keys, ids, arXiv ids, astral and lone surrogates.
 const key = fc.oneof(
@@ -24,37 +24,5 @@ describe('ShardedMap', () => {
       }),
       { numRuns: 500 },
     );
-  });
-});
-
-describe('ShardedSet', () => {
-  it('adds and deletes as a Set does, telling whether a key was new', () => {
-    fc.assert(
-      fc.property(fc.array(fc.tuple(fc.boolean(), key)), (operations) => {
-        const sharded = new ShardedSet();
-        const plain = new Set<string>();
-        for (const [add, k] of operations) {
-          if (add) {
-            expect(sharded.add(k)).toBe(!plain.has(k));
-            plain.add(k);
-          } else {
-            sharded.delete(k);
-            plain.delete(k);
-          }
-        }
-        for (const [, k] of operations) {
-          expect(sharded.add(k)).toBe(!plain.has(k));
-          plain.add(k);
-        }
-      }),
-      { numRuns: 500 },
-    );
-  });
-
-  it('holds 40,000 distinct ids as distinct', () => {
-    const set = new ShardedSet();
-    const ids = Array.from({ length: 40_000 }, (_, i) => `paper-${i.toString(36)}-${(i * 2654435761) >>> 0}`);
-    expect(ids.every((id) => set.add(id))).toBe(true);
-    expect(ids.some((id) => set.add(id))).toBe(false);
   });
 });
