@@ -12,8 +12,9 @@ export class HashedMap<V> {
   /** Per slot: the hash of its entry's key. */
   private hashes: Uint32Array;
   /** Per entry: its key, or undefined once deleted (its slot stays taken, matching nothing). */
-  private readonly keys: (string | undefined)[] = [];
-  private readonly values: V[] = [];
+  private readonly keys: (string | undefined)[];
+  private readonly values: V[];
+  private entries = 0;
 
   /** `expected`: how many keys it will hold, so the table does not have to grow. */
   constructor(expected = 8) {
@@ -22,6 +23,9 @@ export class HashedMap<V> {
     this.mask = capacity - 1;
     this.slots = new Int32Array(capacity);
     this.hashes = new Uint32Array(capacity);
+    // Made at full size: an array pushed to 40,000 entries is copied whole at each step it grows.
+    this.keys = new Array<string | undefined>(expected);
+    this.values = new Array<V>(expected);
   }
 
   /** The value of `key`, whose hash is `hash` (an integer of 32 bits). */
@@ -45,11 +49,11 @@ export class HashedMap<V> {
         return false;
       }
     }
-    keys.push(key);
-    this.values.push(value);
-    slots[slot] = keys.length;
+    keys[this.entries] = key;
+    this.values[this.entries] = value;
+    slots[slot] = ++this.entries;
     hashes[slot] = hash;
-    if (keys.length * 2 > mask) this.grow();
+    if (this.entries * 2 > mask) this.grow();
     return true;
   }
 
