@@ -55,7 +55,12 @@ export function mergeDays(parsedDays: readonly ParsedDay[]): MergedContent {
   const dated = parsedDays
     .filter((day) => day.date !== undefined)
     .sort((a, b) => compare(a.date!, b.date!) || compare(a.file, b.file));
-  const occurrences: Occurrence[] = [];
+  // Made at full size, as are the groups and papers: an array pushed to 40,000 entries is copied
+  // whole at each step it grows.
+  let cards = 0;
+  for (const day of dated) cards += day.papers.length;
+  const occurrences = new Array<Occurrence>(cards);
+  let count = 0;
   for (const day of dated) {
     const repeatsCards = day.trending === true;
     for (const paper of inPageOrder(day.papers)) {
@@ -63,7 +68,7 @@ export function mergeDays(parsedDays: readonly ParsedDay[]): MergedContent {
       const key = titleKey(paper.title);
       const digest = keyDigest(key);
       const hash = digestHash(digest);
-      occurrences.push({
+      occurrences[count++] = {
         date: day.date!,
         file: day.file,
         paper,
@@ -72,12 +77,13 @@ export function mergeDays(parsedDays: readonly ParsedDay[]): MergedContent {
         hash,
         repeatsCards,
         group: undefined,
-      });
+      };
     }
   }
 
   const groups = groupOccurrences(occurrences);
-  const papers: Paper[] = [];
+  const papers = new Array<Paper>(groups.length);
+  let published = 0;
   const usedIds = new HashedMap<true>(groups.length);
   let mergedDuplicates = 0;
   for (const group of groups) {
@@ -105,8 +111,9 @@ export function mergeDays(parsedDays: readonly ParsedDay[]): MergedContent {
       continue;
     }
     group.id = record.id;
-    papers.push(checked.data);
+    papers[published++] = checked.data;
   }
+  papers.length = published;
   return { papers, days: buildDays(parsedDays, occurrences), problems, mergedDuplicates };
 }
 
@@ -129,7 +136,8 @@ function fits(group: Group, arxivId: string | undefined): boolean {
 
 /** Groups occurrences of the same paper: same arXiv id, or same title key without a conflicting id. */
 function groupOccurrences(occurrences: readonly Occurrence[]): Group[] {
-  const groups: Group[] = [];
+  const groups = new Array<Group>(occurrences.length);
+  let count = 0;
   // The first group seen with each key; nearly every key has only that one, so no list per key.
   const byKey = new HashedMap<Group>(occurrences.length);
   // Later groups with a key already taken: same title, different arXiv ids.
@@ -150,7 +158,7 @@ function groupOccurrences(occurrences: readonly Occurrence[]): Group[] {
     } else {
       // A literal of one: most papers appear once, and `[]` then `push` reserves room for 17.
       group = { occurrences: [occurrence], arxivId: undefined, id: undefined, listedOn: undefined };
-      groups.push(group);
+      groups[count++] = group;
     }
     occurrence.group = group;
     if (arxivId && !group.arxivId) {
@@ -164,6 +172,7 @@ function groupOccurrences(occurrences: readonly Occurrence[]): Group[] {
       else if (!later.includes(group)) later.push(group);
     }
   }
+  groups.length = count;
   return groups;
 }
 
