@@ -63,9 +63,13 @@ export function mergeDays(parsedDays: readonly ParsedDay[]): MergedContent {
   let count = 0;
   for (const day of dated) {
     const repeatsCards = day.trending === true;
-    for (const paper of inPageOrder(day.papers)) {
+    const inOrder = inPageOrder(day.papers);
+    // The parser's keys, unless the papers had to be put in page order.
+    const keys = inOrder === day.papers ? day.keys : undefined;
+    for (let i = 0; i < inOrder.length; i++) {
+      const paper = inOrder[i]!;
       // Every field in the literal, `group` too: a field added later costs the object a second store.
-      const key = titleKey(paper.title);
+      const key = keys?.[i] ?? titleKey(paper.title);
       const digest = keyDigest(key);
       const hash = digestHash(digest);
       occurrences[count++] = {

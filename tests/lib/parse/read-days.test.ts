@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseDayBytes } from '../../../src/lib/parse/day-file';
 import { readDays } from '../../../src/lib/parse/read-days';
+import { titleKey } from '../../../src/lib/text/normalize';
 
 const SEED = readFileSync(new URL('../../fixtures/seed/2025-05-30.txt', import.meta.url), 'utf8');
 const root = mkdtempSync(join(tmpdir(), 'read-days-'));
@@ -44,6 +45,12 @@ describe('readDays', () => {
     expect(byFile.get('2025-06-02.txt')!.problems[0]!.message).toMatch(/NUL byte/);
     expect(byFile.get('2025-06-03.txt')!.problems[0]!.message).toMatch(/not valid UTF-8/);
     expect(byFile.get('2025-05-31.txt')!.papers.at(-1)!.title).toBe('Café Models');
+  });
+
+  it('gives each paper its title key, the one merging matches papers on', () => {
+    const days = readDays(names, root);
+    for (const day of days) expect(day.keys ?? []).toEqual(day.papers.map((paper) => titleKey(paper.title)));
+    expect(days.find((day) => day.file === '2025-05-31.txt')!.keys!.at(-1)).toBe('cafe models');
   });
 
   it('passes day options on', () => {
