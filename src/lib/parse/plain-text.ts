@@ -110,75 +110,13 @@ function readPapers(
   lineOffset: number,
   problems: ProblemList,
 ): ScrapedPaper[] {
-  const papers: ScrapedPaper[] = [];
-  let title: string | undefined;
-  let titleLine = 0;
-  let rejected = false;
-  let abstract = '';
-  let abstractParagraphs = 0;
-  // Whether a paragraph of the abstract holds `://`: without one it has no link to look for.
-  let abstractHasUrl = false;
-  // Page furniture (`Subscribe`, `Previous`) is held back: at the end of a copy it is not a paper.
-  let heldBack: { text: string; line: number }[] | undefined;
-
-  const finish = () => {
-    if (title === undefined || rejected) return;
-    if (abstract === '') {
-      problems.warn(titleLine, `"${excerpt(title)}" has no abstract: published with an empty one`);
-    }
-    papers.push({ title, abstract, line: titleLine, links: abstractHasUrl ? extractLinks(abstract) : [] });
-  };
-
-  const paragraph = (raw: string, line: number) => {
-    const text = unwrapLatexUrls(raw);
-    // Searched once here, `://` both marks prose and tells whether the abstract needs a link search.
-    const hasUrl = text.includes('://');
-    if (hasUrl || looksLikeProse(text)) {
-      if (title !== undefined) {
-        abstract = abstractParagraphs++ === 0 ? text : `${abstract}\n\n${text}`;
-        abstractHasUrl ||= hasUrl;
-      } else {
-        problems.error(
-          line,
-          `text without a title: "${excerpt(text)}" (each paper needs a title line before its abstract)`,
-        );
-      }
-      return;
-    }
-    finish();
-    rejected = text.length > MAX_TITLE_LENGTH;
-    if (rejected) {
-      problems.error(
-        line,
-        `title is ${text.length.toLocaleString('en-US')} characters long (limit ${MAX_TITLE_LENGTH}): ` +
-          `"${excerpt(text)}" is not a title; check this part of the file`,
-      );
-    }
-    title = text;
-    titleLine = line;
-    abstract = '';
-    abstractParagraphs = 0;
-    abstractHasUrl = false;
-  };
-
-  const ended = (text: string, line: number) => {
-    if (isBoilerplate(text)) {
-      (heldBack ??= []).push({ text, line });
-      return;
-    }
-    if (heldBack) {
-      for (const held of heldBack) paragraph(held.text, held.line);
-      heldBack = undefined;
-    }
-    paragraph(text, line);
-  };
-
+  const reader = new PaperReader(problems);
   let text: string | undefined;
   let first = 0;
   for (let i = start; i < lines.length; i++) {
     const line = lines[i]!;
     if (line === '') {
-      if (text !== undefined) ended(text, first + 1 + lineOffset);
+      if (text !== undefined) reader.ended(text, first + 1 + lineOffset);
       text = undefined;
     } else if (text === undefined) {
       text = line;
@@ -187,9 +125,89 @@ function readPapers(
       text = `${text} ${line}`;
     }
   }
-  if (text !== undefined) ended(text, first + 1 + lineOffset);
-  finish();
-  return papers;
+  if (text !== undefined) reader.ended(text, first + 1 + lineOffset);
+  reader.finish();
+  return reader.papers;
+}
+
+/**
+ * The paper being read and the papers read so far, fed one paragraph at a time. A class rather
+ * than closures made per file: each closure is a new function object for the engine to name,
+ * call and inline afresh, and these are called once per paragraph.
+ */
+class PaperReader {
+  readonly papers: ScrapedPaper[] = [];
+  private title: string | undefined = undefined;
+  private titleLine = 0;
+  private rejected = false;
+  private abstract = '';
+  private abstractParagraphs = 0;
+  /** Whether a paragraph of the abstract holds `://`: without one it has no link to look for. */
+  private abstractHasUrl = false;
+  /** Page furniture (`Subscribe`, `Previous`) held back: at the end of a copy it is not a paper. */
+  private heldBack: { text: string; line: number }[] | undefined = undefined;
+
+  constructor(private readonly problems: ProblemList) {}
+
+  /** Takes the paragraph `text` that starts at file line `line`. */
+  ended(text: string, line: number): void {
+    if (isBoilerplate(text)) {
+      (this.heldBack ??= []).push({ text, line });
+      return;
+    }
+    if (this.heldBack) {
+      for (const held of this.heldBack) this.paragraph(held.text, held.line);
+      this.heldBack = undefined;
+    }
+    this.paragraph(text, line);
+  }
+
+  /** Publishes the paper being read, if any. */
+  finish(): void {
+    const { title } = this;
+    if (title === undefined || this.rejected) return;
+    if (this.abstract === '') {
+      this.problems.warn(this.titleLine, `"${excerpt(title)}" has no abstract: published with an empty one`);
+    }
+    this.papers.push({
+      title,
+      abstract: this.abstract,
+      line: this.titleLine,
+      links: this.abstractHasUrl ? extractLinks(this.abstract) : [],
+    });
+  }
+
+  private paragraph(raw: string, line: number): void {
+    const text = unwrapLatexUrls(raw);
+    // Searched once here, `://` both marks prose and tells whether the abstract needs a link search.
+    const hasUrl = text.includes('://');
+    if (hasUrl || looksLikeProse(text)) {
+      if (this.title !== undefined) {
+        this.abstract = this.abstractParagraphs++ === 0 ? text : `${this.abstract}\n\n${text}`;
+        this.abstractHasUrl ||= hasUrl;
+      } else {
+        this.problems.error(
+          line,
+          `text without a title: "${excerpt(text)}" (each paper needs a title line before its abstract)`,
+        );
+      }
+      return;
+    }
+    this.finish();
+    this.rejected = text.length > MAX_TITLE_LENGTH;
+    if (this.rejected) {
+      this.problems.error(
+        line,
+        `title is ${text.length.toLocaleString('en-US')} characters long (limit ${MAX_TITLE_LENGTH}): ` +
+          `"${excerpt(text)}" is not a title; check this part of the file`,
+      );
+    }
+    this.title = text;
+    this.titleLine = line;
+    this.abstract = '';
+    this.abstractParagraphs = 0;
+    this.abstractHasUrl = false;
+  }
 }
 
 /** The first words of a long text, for messages. */
