@@ -29,22 +29,27 @@ interface Occurrence {
   file: string;
   paper: ScrapedPaper;
   key: string;
-  /** The key's sha256 (hex), which its id ends with. */
-  digest: string;
-  /** The start of `digest`, as a number: the key's hash in lookup tables. */
-  hash: number;
   /** From a trending page, where every card is shown twice: a repeat there is expected. */
   repeatsCards: boolean;
-  group?: Group;
+  group: Group;
+  /** The group's next occurrence, in occurrence order. */
+  next: Occurrence | undefined;
 }
 
+/**
+ * A paper's occurrences, as a list through `Occurrence.next`: most papers appear once, and an
+ * array per group was two more objects for each that lived to the end of merging.
+ */
 interface Group {
-  occurrences: Occurrence[];
-  arxivId?: string;
+  first: Occurrence;
+  last: Occurrence;
+  arxivId: string | undefined;
+  /** The id its title key gives (see `paperId`), made when the group is: the key's sha256 is at hand then. */
+  keyId: string;
   /** The record's id, once the record is valid. */
-  id?: string;
+  id: string | undefined;
   /** The last day whose list has this paper (days are listed in date order, so one mark will do). */
-  listedOn?: string;
+  listedOn: string | undefined;
 }
 
 /** Merges parsed days; days without a settled date contribute only their problems. */
@@ -61,6 +66,7 @@ export function mergeDays(parsedDays: readonly ParsedDay[]): MergedContent {
   for (const day of dated) cards += day.papers.length;
   const occurrences = new Array<Occurrence>(cards);
   let count = 0;
+  const grouping = new Grouping(cards);
   for (const day of dated) {
     const repeatsCards = day.trending === true;
     const inOrder = inPageOrder(day.papers);
@@ -68,43 +74,39 @@ export function mergeDays(parsedDays: readonly ParsedDay[]): MergedContent {
     const keys = inOrder === day.papers ? day.keys : undefined;
     for (let i = 0; i < inOrder.length; i++) {
       const paper = inOrder[i]!;
-      // Every field in the literal, `group` too: a field added later costs the object a second store.
-      const key = keys?.[i] ?? titleKey(paper.title);
-      const digest = keyDigest(key);
-      const hash = digestHash(digest);
-      occurrences[count++] = {
+      // Every field in the literal (`group` is set at once): a field added later costs a second store.
+      const occurrence: Occurrence = {
         date: day.date!,
         file: day.file,
         paper,
-        key,
-        digest,
-        hash,
+        key: keys?.[i] ?? titleKey(paper.title),
         repeatsCards,
-        group: undefined,
+        group: undefined!,
+        next: undefined,
       };
+      grouping.add(occurrence);
+      occurrences[count++] = occurrence;
     }
   }
+  const groups = grouping.finish();
 
-  const groups = groupOccurrences(occurrences);
   const papers = new Array<Paper>(groups.length);
   let published = 0;
   const usedIds = new HashedMap<true>(groups.length);
-  let mergedDuplicates = 0;
   for (const group of groups) {
     const record = toRecord(group, problems);
-    mergedDuplicates += group.occurrences.length - 1;
     // An invalid record gives its id back.
     let claimed = usedIds.set(record.id, idHash(record.id), true);
     if (!claimed) {
       // Only two different papers with the same title reach this: the arXiv id tells them apart.
-      const first = group.occurrences[0]!;
+      const { first } = group;
       record.id = paperId(`${first.key}\u0000${group.arxivId ?? first.file + first.paper.line}`);
       claimed = usedIds.set(record.id, idHash(record.id), true);
     }
     const checked = validatePaper(record);
     if (!checked.success) {
       if (claimed) usedIds.delete(record.id, idHash(record.id));
-      const first = group.occurrences[0]!;
+      const { first } = group;
       const issue = checked.error.issues[0]!;
       problems.push({
         file: first.file,
@@ -117,8 +119,14 @@ export function mergeDays(parsedDays: readonly ParsedDay[]): MergedContent {
     group.id = record.id;
     papers[published++] = checked.data;
   }
+  usedIds.release();
   papers.length = published;
-  return { papers, days: buildDays(parsedDays, occurrences), problems, mergedDuplicates };
+  return {
+    papers,
+    days: buildDays(parsedDays, occurrences),
+    problems,
+    mergedDuplicates: cards - groups.length,
+  };
 }
 
 function compare(a: string, b: string): number {
@@ -138,46 +146,72 @@ function fits(group: Group, arxivId: string | undefined): boolean {
   return !arxivId || !group.arxivId || group.arxivId === arxivId;
 }
 
-/** Groups occurrences of the same paper: same arXiv id, or same title key without a conflicting id. */
-function groupOccurrences(occurrences: readonly Occurrence[]): Group[] {
-  const groups = new Array<Group>(occurrences.length);
-  let count = 0;
-  // The first group seen with each key; nearly every key has only that one, so no list per key.
-  const byKey = new HashedMap<Group>(occurrences.length);
-  // Later groups with a key already taken: same title, different arXiv ids.
-  const laterByKey = new Map<string, Group[]>();
-  const byArxiv = new ShardedMap<Group>();
-  for (const occurrence of occurrences) {
-    const { key, hash } = occurrence;
+/**
+ * Groups occurrences, given in order, by paper: same arXiv id, or same title key without a
+ * conflicting id.
+ */
+class Grouping {
+  private readonly groups: Group[];
+  private count = 0;
+  /** The first group seen with each key; nearly every key has only that one, so no list per key. */
+  private readonly byKey: HashedMap<Group>;
+  /** Later groups with a key already taken: same title, different arXiv ids. */
+  private readonly laterByKey = new Map<string, Group[]>();
+  private readonly byArxiv = new ShardedMap<Group>();
+
+  /** `expected`: how many occurrences there will be. */
+  constructor(expected: number) {
+    this.groups = new Array<Group>(expected);
+    this.byKey = new HashedMap<Group>(expected);
+  }
+
+  /** Puts `occurrence` in its paper's group, which it starts if it is the paper's first. */
+  add(occurrence: Occurrence): void {
+    const { key } = occurrence;
+    // The digest is wanted only for a new group's id: for the other occurrences it dies young.
+    const digest = keyDigest(key);
+    const hash = digestHash(digest);
     const arxivId = occurrence.paper.arxivId;
-    const firstWithKey = byKey.get(key, hash);
-    let group = arxivId ? byArxiv.get(arxivId) : undefined;
+    const firstWithKey = this.byKey.get(key, hash);
+    let group = arxivId ? this.byArxiv.get(arxivId) : undefined;
     if (!group && firstWithKey) {
       group = fits(firstWithKey, arxivId)
         ? firstWithKey
-        : laterByKey.get(key)?.find((candidate) => fits(candidate, arxivId));
+        : this.laterByKey.get(key)?.find((candidate) => fits(candidate, arxivId));
     }
     if (group) {
-      group.occurrences.push(occurrence);
+      group.last.next = occurrence;
+      group.last = occurrence;
     } else {
-      // A literal of one: most papers appear once, and `[]` then `push` reserves room for 17.
-      group = { occurrences: [occurrence], arxivId: undefined, id: undefined, listedOn: undefined };
-      groups[count++] = group;
+      group = {
+        first: occurrence,
+        last: occurrence,
+        arxivId: undefined,
+        keyId: paperId(key, digest),
+        id: undefined,
+        listedOn: undefined,
+      };
+      this.groups[this.count++] = group;
     }
     occurrence.group = group;
     if (arxivId && !group.arxivId) {
       group.arxivId = arxivId;
-      byArxiv.set(arxivId, group);
+      this.byArxiv.set(arxivId, group);
     }
-    if (!firstWithKey) byKey.set(key, hash, group);
+    if (!firstWithKey) this.byKey.set(key, hash, group);
     else if (group !== firstWithKey) {
-      const later = laterByKey.get(key);
-      if (!later) laterByKey.set(key, [group]);
+      const later = this.laterByKey.get(key);
+      if (!later) this.laterByKey.set(key, [group]);
       else if (!later.includes(group)) later.push(group);
     }
   }
-  groups.length = count;
-  return groups;
+
+  /** The groups, in the order of their first occurrences. */
+  finish(): Group[] {
+    this.byKey.release();
+    this.groups.length = this.count;
+    return this.groups;
+  }
 }
 
 const CORE_FIELDS = ['id', 'title', 'abstract', 'dates', 'links', 'source'] as const;
@@ -193,10 +227,9 @@ const RICH_FIELDS = Object.keys(paperSchema.shape).filter(
  * fields are set in the schema's order, the order a validated record keeps.
  */
 function toRecord(group: Group, problems: Problem[]): Paper {
-  const { occurrences } = group;
-  const first = occurrences[0]!;
-  if (occurrences.length === 1) {
-    const record = coreRecord(first, first.paper.abstract, [first.date], first.paper.links);
+  const { first } = group;
+  if (first.next === undefined) {
+    const record = coreRecord(group, first.paper.abstract, [first.date], first.paper.links);
     // One scrape sets each field once, in the schema's order.
     applyRichFields(record, first.paper);
     return record;
@@ -208,11 +241,11 @@ function toRecord(group: Group, problems: Problem[]): Paper {
   const rich: RichFields = {};
   applyRichFields(rich, first.paper);
   let seenUrls: Set<string> | undefined;
-  for (let i = 1; i < occurrences.length; i++) {
-    const occurrence = occurrences[i]!;
+  for (let occurrence: Occurrence | undefined = first.next; occurrence; occurrence = occurrence.next) {
     const { paper } = occurrence;
     if (occurrence.date === dates[dates.length - 1]) {
-      const earlier = occurrences.find((o) => o.date === occurrence.date)!;
+      let earlier = first;
+      while (earlier.date !== occurrence.date) earlier = earlier.next!;
       if (earlier.file === occurrence.file && !occurrence.repeatsCards) {
         problems.push({
           file: occurrence.file,
@@ -237,13 +270,14 @@ function toRecord(group: Group, problems: Problem[]): Paper {
     }
     applyRichFields(rich, paper);
   }
-  return withRichFields(coreRecord(first, abstract, dates, links), rich);
+  return withRichFields(coreRecord(group, abstract, dates, links), rich);
 }
 
 /** The fields every record has, from its first occurrence and what later ones added. */
-function coreRecord(first: Occurrence, abstract: string, dates: string[], links: Paper['links']): Paper {
+function coreRecord(group: Group, abstract: string, dates: string[], links: Paper['links']): Paper {
+  const { first } = group;
   return {
-    id: paperId(first.key, first.digest),
+    id: group.keyId,
     title: first.paper.title,
     abstract,
     dates,
@@ -292,7 +326,7 @@ function buildDays(parsedDays: readonly ParsedDay[], occurrences: readonly Occur
   }
   // Occurrences are sorted by day, file and line: that is page order, and a day's are together.
   for (const occurrence of occurrences) {
-    const group = occurrence.group!;
+    const { group } = occurrence;
     if (group.id && group.listedOn !== occurrence.date) {
       group.listedOn = occurrence.date;
       byDate.get(occurrence.date)!.paperIds.push(group.id);

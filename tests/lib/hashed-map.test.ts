@@ -52,4 +52,21 @@ describe('HashedMap', () => {
     expect(keys.every((k, i) => map.get(k, i >> 4) === i)).toBe(true);
     expect(map.get('paper-none', 0)).toBeUndefined();
   });
+
+  it('starts empty when made from the memory of a released map, and the released map stays usable', () => {
+    const keys = Array.from({ length: 5_000 }, (_, i) => `key-${i}`);
+    const first = new HashedMap<number>(keys.length);
+    keys.forEach((k, i) => first.set(k, i, i));
+    first.release();
+    expect(first.get('key-1', 1)).toBeUndefined();
+    expect(first.set('key-1', 1, 7)).toBe(true);
+    expect(first.get('key-1', 1)).toBe(7);
+
+    // Same size: the released table, entries and slots, is what this one is made of.
+    const second = new HashedMap<number>(keys.length);
+    expect(keys.every((k, i) => second.get(k, i) === undefined)).toBe(true);
+    expect(keys.slice(0, 100).every((k, i) => second.set(k, i, -i))).toBe(true);
+    expect(second.get('key-99', 99)).toBe(-99);
+    expect(second.get('key-100', 100)).toBeUndefined();
+  });
 });
