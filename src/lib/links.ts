@@ -62,6 +62,8 @@ export function findUrls(text: string): { url: string; start: number; end: numbe
 
 /** What a URL points at, read from its host and path. */
 export function classifyUrl(url: string): LinkKind {
+  // Most links are to GitHub, and after this start the host is GitHub's whatever follows.
+  if (url.startsWith('https://github.com/')) return 'code';
   const parts = simpleHostAndPath(url) ?? parsedHostAndPath(url);
   if (!parts) return 'other';
   const host = parts.host.replace(/^www\./, '');

@@ -55,7 +55,27 @@ describe('classifyUrl', () => {
     ['https://arxiv.org/abs/2405.12345', 'paper'],
     ['https://someone.github.io/project/', 'project'],
     ['https://example.org/', 'other'],
+    ['https://github.com.example.org/a/b', 'other'],
+    ['https://github.company.com/a', 'other'],
   ])('%s is %s', (url, kind) => expect(classifyUrl(url)).toBe(kind));
+
+  it('calls every https://github.com/ URL code, as the URL parser reads its host', () => {
+    const piece = fc.constantFrom(
+      ...'aZ09-._~/?#:@%!$&()*+,;=[]\\ ü'.split(''),
+      '..',
+      '/../',
+      '%2e',
+      'evil.org',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 24 }), (pieces) => {
+        const url = `https://github.com/${pieces.join('')}`;
+        expect(new URL(url).hostname).toBe('github.com');
+        expect(classifyUrl(url)).toBe('code');
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
 
 describe('simpleHostAndPath', () => {
