@@ -114,7 +114,8 @@ function orderCheckOf(schema: z.ZodType): ((value: unknown) => boolean) | undefi
     const object = value as Record<string, unknown>;
     let next = 0;
     for (const key in object) {
-      const at = keys.indexOf(key, next);
+      // Most often the schema's next key: compared before the rest are searched.
+      const at = keys[next] === key ? next : keys.indexOf(key, next);
       if (at === -1) return false;
       next = at + 1;
       const child = children[at];

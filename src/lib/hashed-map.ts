@@ -18,7 +18,7 @@ export class HashedMap<V> {
   /** `expected`: how many keys it will hold, so the table does not have to grow. */
   constructor(expected = 8) {
     let capacity = 16;
-    while (capacity < expected * 2) capacity *= 2;
+    while (capacity * 2 < expected * 3) capacity *= 2;
     this.mask = capacity - 1;
     const spare = takeSpare(capacity * 2, expected);
     this.table = spare?.table ?? new Int32Array(capacity * 2);
@@ -52,7 +52,7 @@ export class HashedMap<V> {
     this.values[this.entries] = value;
     table[slot * 2] = ++this.entries;
     table[slot * 2 + 1] = hash;
-    if (this.entries * 2 > mask) this.grow();
+    if (this.entries * 3 > mask * 2) this.grow();
     return true;
   }
 
