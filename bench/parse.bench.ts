@@ -87,8 +87,8 @@ function main(): void {
       const seconds = median(result.seconds);
       if (phase !== 'baseline') {
         console.log(
-          `${phase.padEnd(8)} ${mbps(input, seconds)} MB/s (median of ${result.seconds.length}; ` +
-            `cold ${mbps(input, result.seconds[0]!)} MB/s), peak RSS ${mb(result.maxRssBytes)} MB` +
+          `${phase.padEnd(8)} ${mbps(input, seconds)} MB/s (median of ${result.seconds.length} runs, cold first: ` +
+            `${result.seconds.map((run) => mbps(input, run)).join(', ')} MB/s), peak RSS ${mb(result.maxRssBytes)} MB` +
             (phase === 'read' ? '' : `, ${result.papers} papers, ${result.errors} errors`) +
             (phase === 'floor'
               ? ' (least work: lines split, titles paired with abstracts, nothing checked)'
@@ -174,6 +174,8 @@ function main(): void {
     parseMBps: mbps(input, phases.parse.median),
     endToEndMBps,
     coldEndToEndMBps: mbps(input, endToEnd.seconds[0]!),
+    // Every run's rate, the cold one first: the machine's noise moves single runs by 10 to 15%.
+    endToEndRunsMBps: endToEnd.seconds.map((run) => mbps(input, run)),
     endToEndVsReadTime,
     // Input MB per CPU second (all threads): close to what wall-clock rates are on an idle machine,
     // and barely moved by other load, unlike the wall-clock rates above.
