@@ -11,48 +11,75 @@ import { isAscii } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDayBytes, parseDayText, type DayOptions, type ParsedDay } from './day-file';
+import { ReadAhead, SLOT_BYTES } from './read-ahead';
 
 /** Bytes per batch: above the 1 MB from which Node decodes into an external string. */
 const BATCH_BYTES = 4 * 1024 * 1024;
-/** Larger one-byte strings go to V8's large-object space. */
-const LARGE_STRING_BYTES = 128 * 1024;
+/** Larger one-byte strings go to V8's large-object space. The read-ahead's slots are this size. */
+const LARGE_STRING_BYTES = SLOT_BYTES;
 
 /**
  * Reads and parses the day files `names` (paths relative to `root`, and named so in messages),
- * in order: the same days as `parseDayBytes` gives for each file.
+ * in order: the same days as `parseDayBytes` gives for each file. A worker thread reads files
+ * ahead (see `ReadAhead`) while this one parses.
  */
 export function readDays(names: readonly string[], root: string, options: DayOptions = {}): ParsedDay[] {
   const days: ParsedDay[] = [];
-  let batch: { name: string; bytes: Buffer }[] = [];
-  let batchBytes = 0;
-  const flush = () => {
-    if (batch.length === 0) return;
+  const batch = new Batch(days, options);
+  const paths = names.map((name) => join(root, name));
+  const ahead = new ReadAhead(paths);
+  try {
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i]!;
+      const bytes = ahead.take(i) ?? readReused(paths[i]!);
+      // A NUL byte is ASCII but makes the file binary: `parseDayBytes` reports it.
+      if (bytes.length > LARGE_STRING_BYTES && isAscii(bytes) && bytes.indexOf(0) === -1) {
+        batch.add(name, bytes);
+      } else {
+        batch.flush();
+        days.push(parseDayBytes(bytes, name, options));
+      }
+      ahead.done(i);
+    }
+  } finally {
+    ahead.close();
+  }
+  batch.flush();
+  return days;
+}
+
+/** Large ASCII files held back to be decoded as one string, and parsed into `days` in order. */
+class Batch {
+  private files: { name: string; bytes: Buffer }[] = [];
+  private bytes = 0;
+
+  constructor(
+    private readonly days: ParsedDay[],
+    private readonly options: DayOptions,
+  ) {}
+
+  /** Adds a file whose bytes the caller will not reuse; decodes the batch once it is full. */
+  add(name: string, bytes: Buffer): void {
+    this.files.push({ name, bytes });
+    this.bytes += bytes.length;
+    if (this.bytes >= BATCH_BYTES) this.flush();
+  }
+
+  /** Decodes and parses the files held back. */
+  flush(): void {
+    if (this.files.length === 0) return;
     const text = Buffer.concat(
-      batch.map((file) => file.bytes),
-      batchBytes,
+      this.files.map((file) => file.bytes),
+      this.bytes,
     ).toString('latin1');
     let start = 0;
-    for (const { name, bytes } of batch) {
-      days.push(parseDayText(text.slice(start, start + bytes.length), name, options));
+    for (const { name, bytes } of this.files) {
+      this.days.push(parseDayText(text.slice(start, start + bytes.length), name, this.options));
       start += bytes.length;
     }
-    batch = [];
-    batchBytes = 0;
-  };
-  for (const name of names) {
-    const bytes = readReused(join(root, name));
-    // A NUL byte is ASCII but makes the file binary: `parseDayBytes` reports it.
-    if (bytes.length > LARGE_STRING_BYTES && isAscii(bytes) && bytes.indexOf(0) === -1) {
-      batch.push({ name, bytes });
-      batchBytes += bytes.length;
-      if (batchBytes >= BATCH_BYTES) flush();
-    } else {
-      flush();
-      days.push(parseDayBytes(bytes, name, options));
-    }
+    this.files = [];
+    this.bytes = 0;
   }
-  flush();
-  return days;
 }
 
 /** Where files are read: one buffer for all, as a new one per file costs its allocation each time. */

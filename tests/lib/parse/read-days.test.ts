@@ -53,6 +53,12 @@ describe('readDays', () => {
     expect(days.find((day) => day.file === '2025-05-31.txt')!.keys!.at(-1)).toBe('cafe models');
   });
 
+  it('fails on a file it cannot read as readFileSync does, and reads the next list whole', () => {
+    const missing = [...names.slice(0, 20), 'absent.txt', ...names.slice(20)];
+    expect(() => readDays(missing, root)).toThrow(/ENOENT.*absent\.txt/);
+    expect(readDays(names, root).map((day) => day.file)).toEqual(names);
+  });
+
   it('passes day options on', () => {
     const [day] = readDays(['2025-06-04.txt'], root, { date: '2025-06-04' });
     expect(day!.dateFrom).toBe('option');
