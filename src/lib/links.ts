@@ -7,7 +7,6 @@ import type { Link, LinkKind } from './schema';
 // No word boundary before the scheme: `OIE\url{https://…}` unwraps to `OIEhttps://…`.
 // Liberal on purpose; trailing punctuation is trimmed afterwards with bracket balancing.
 const URL_PATTERN = /https?:\/\/[^\s<>"'`{}|\\^]+/gi;
-const TRAILING_PUNCTUATION = /[.,;:!?*'"]+$/;
 
 /** Replaces LaTeX `\url{…}` (and `\href{url}{text}`'s url part) by the bare URL, as the page shows it. */
 export function unwrapLatexUrls(text: string): string {
@@ -23,30 +22,50 @@ function hasLatexUrl(text: string): boolean {
   return false;
 }
 
-/** Cuts sentence punctuation and unbalanced closing brackets off the end of a matched URL. */
+/**
+ * Cuts sentence punctuation (`.,;:!?*'"`) and unbalanced closing brackets off the end of a matched
+ * URL. Read back from its end, without a regular expression: nearly every URL ends in a `.` or in
+ * no punctuation at all.
+ */
 export function trimUrl(raw: string): string {
-  let url = raw;
+  let end = raw.length;
   for (;;) {
-    const before = url;
-    url = url.replace(TRAILING_PUNCTUATION, '');
-    if (url.endsWith(')') && count(url, '(') < count(url, ')')) url = url.slice(0, -1);
-    if (url.endsWith(']') && count(url, '[') < count(url, ']')) url = url.slice(0, -1);
-    if (url === before) return url;
+    const before = end;
+    while (end > 0 && isTrailingPunctuation(raw.charCodeAt(end - 1))) end--;
+    if (raw.charCodeAt(end - 1) === CLOSE_PAREN && count(raw, '(', end) < count(raw, ')', end)) end--;
+    if (raw.charCodeAt(end - 1) === CLOSE_BRACKET && count(raw, '[', end) < count(raw, ']', end)) end--;
+    if (end === before) return end === raw.length ? raw : raw.slice(0, end);
   }
 }
 
-/** How many times the one-character `ch` occurs in `text`. */
-function count(text: string, ch: string): number {
+const CLOSE_PAREN = 41;
+const CLOSE_BRACKET = 93;
+
+/** `.,;:!?*'"`, the punctuation a sentence glues to a URL, marked by character code. */
+const TRAILING_PUNCTUATION = new Uint8Array(128);
+for (const ch of `.,;:!?*'"`) TRAILING_PUNCTUATION[ch.charCodeAt(0)] = 1;
+
+function isTrailingPunctuation(code: number): boolean {
+  return code < 128 && TRAILING_PUNCTUATION[code] === 1;
+}
+
+/** How many times the one-character `ch` occurs in `text` before `end`. */
+function count(text: string, ch: string, end: number): number {
   let n = 0;
-  for (let at = text.indexOf(ch); at !== -1; at = text.indexOf(ch, at + 1)) n++;
+  for (let at = text.indexOf(ch); at !== -1 && at < end; at = text.indexOf(ch, at + 1)) n++;
   return n;
 }
 
-/** Every URL in `text` with its span, in order; spans let a renderer link them in place. */
-export function findUrls(text: string): { url: string; start: number; end: number }[] {
+/**
+ * Every URL in `text` with its span, in order; spans let a renderer link them in place. `scheme`
+ * is where `://` first occurs in `text`, when the caller has found it already.
+ */
+export function findUrls(
+  text: string,
   // `://` first: its rare first character makes that search far quicker than one for `http`,
   // which is then looked for where it usually is, just before the first `://`.
-  const scheme = text.indexOf('://');
+  scheme = text.indexOf('://'),
+): { url: string; start: number; end: number }[] {
   if (scheme === -1 || (text.lastIndexOf('http', scheme) === -1 && !text.includes('http', scheme))) return [];
   const found: { url: string; start: number; end: number }[] = [];
   // No URL starts before the first `://` less `https`: the scan starts there.
@@ -64,20 +83,17 @@ export function findUrls(text: string): { url: string; start: number; end: numbe
 export function classifyUrl(url: string): LinkKind {
   // Most links are to GitHub, and after this start the host is GitHub's whatever follows.
   if (url.startsWith('https://github.com/')) return 'code';
+  // The next most are to Hugging Face and to GitHub Pages: read without the general checks below.
+  if (url.startsWith('https://huggingface.co/')) {
+    const path = HUGGING_FACE_PATH.exec(url)?.[1];
+    if (path !== undefined && !DOT_SEGMENT.test(path)) return huggingFaceKind(path);
+  }
+  if (GITHUB_PAGES.test(url)) return 'project';
   const parts = simpleHostAndPath(url) ?? parsedHostAndPath(url);
   if (!parts) return 'other';
   const host = parts.host.replace(/^www\./, '');
   if (host === 'github.com' || host === 'gitlab.com' || host === 'bitbucket.org') return 'code';
-  if (host === 'huggingface.co' || host === 'hf.co') {
-    const segments = parts.path.split('/').filter(Boolean);
-    if (segments[0] === 'datasets') return 'dataset';
-    if (segments[0] === 'spaces') return 'demo';
-    if (segments[0] === 'papers') return 'paper';
-    if (segments.length >= 2 && !['docs', 'blog', 'collections', 'organizations'].includes(segments[0]!)) {
-      return 'model';
-    }
-    return 'other';
-  }
+  if (host === 'huggingface.co' || host === 'hf.co') return huggingFaceKind(parts.path);
   if (host === 'youtube.com' || host === 'youtu.be' || host === 'vimeo.com' || host === 'm.youtube.com') {
     return 'video';
   }
@@ -90,6 +106,18 @@ export function classifyUrl(url: string): LinkKind {
     return 'paper';
   }
   if (host.endsWith('.github.io')) return 'project';
+  return 'other';
+}
+
+/** What a Hugging Face URL with `path` points at. */
+function huggingFaceKind(path: string): LinkKind {
+  const segments = path.split('/').filter(Boolean);
+  if (segments[0] === 'datasets') return 'dataset';
+  if (segments[0] === 'spaces') return 'demo';
+  if (segments[0] === 'papers') return 'paper';
+  if (segments.length >= 2 && !['docs', 'blog', 'collections', 'organizations'].includes(segments[0]!)) {
+    return 'model';
+  }
   return 'other';
 }
 
@@ -116,6 +144,10 @@ const SIMPLE_URL = /^https?:\/\/([a-z0-9-]+(?:\.[a-z0-9-]+)*\.?)((?:\/[\w\-.~!$&
 const NAME_LABEL = /(?:^|\.)(?!0x)[a-z0-9-]*[a-z-][a-z0-9-]*\.?$/i;
 const PUNYCODE_LABEL = /(?:^|\.)xn--/i;
 const DOT_SEGMENT = /\/\.{1,2}(?:\/|$)/;
+/** A Hugging Face URL and its path, of the characters `SIMPLE_URL` allows in one. */
+const HUGGING_FACE_PATH = /^https:\/\/huggingface\.co((?:\/[\w\-.~!$&'()*+,;=:@]*)+)(?:[?#]|$)/;
+/** A GitHub Pages URL whose host is plain lowercase labels, none punycode: the parser keeps it as it is. */
+const GITHUB_PAGES = /^https?:\/\/(?:(?!xn--)[a-z0-9-]+\.)+github\.io(?:[/?#]|$)/;
 
 /**
  * {@link parsedHostAndPath} for the URLs scraped text nearly always holds, read without the URL
@@ -130,9 +162,12 @@ export function simpleHostAndPath(url: string): HostAndPath | undefined {
   return { host: host.toLowerCase(), path: path === '' ? '/' : path };
 }
 
-/** The distinct URLs of `text`, typed, in order of first appearance. */
-export function extractLinks(text: string): Link[] {
-  const found = findUrls(text);
+/**
+ * The distinct URLs of `text`, typed, in order of first appearance; `scheme` as for
+ * {@link findUrls}.
+ */
+export function extractLinks(text: string, scheme = text.indexOf('://')): Link[] {
+  const found = findUrls(text, scheme);
   // Most abstracts have no URL or one: no set is needed to drop repeats then.
   if (found.length <= 1) return found.map(({ url }) => ({ url, kind: classifyUrl(url) }));
   const seen = new Set<string>();

@@ -21,6 +21,30 @@ describe('trimUrl', () => {
     ['https://en.wikipedia.org/wiki/Foo_(bar)', 'https://en.wikipedia.org/wiki/Foo_(bar)'],
     ['https://example.org/x];', 'https://example.org/x'],
   ])('%s -> %s', (raw, url) => expect(trimUrl(raw)).toBe(url));
+
+  it('follows the trimming rule on any ending', () => {
+    /** The rule written plainly: drop trailing punctuation, then an unbalanced `)` or `]`, until nothing changes. */
+    const reference = (raw: string): string => {
+      const unbalanced = (url: string, open: string, close: string) =>
+        url.endsWith(close) && url.split(open).length < url.split(close).length;
+      let url = raw;
+      for (;;) {
+        const before = url;
+        url = url.replace(/[.,;:!?*'"]+$/, '');
+        if (unbalanced(url, '(', ')')) url = url.slice(0, -1);
+        if (unbalanced(url, '[', ']')) url = url.slice(0, -1);
+        if (url === before) return url;
+      }
+    };
+    const piece = urlPiece('.', ',', ';', ':', '!', '?', '*', "'", '"', ')', ']', '(', '[', '..', ').');
+    fc.assert(
+      fc.property(fc.string({ unit: piece, maxLength: 30 }), (tail) => {
+        const raw = `https://example.org/${tail}`;
+        expect(trimUrl(raw)).toBe(reference(raw));
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });
 
 describe('findUrls', () => {
@@ -72,6 +96,64 @@ describe('classifyUrl', () => {
         expect(classifyUrl(url)).toBe('code');
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  /** The kind of a Hugging Face or GitHub Pages URL, from the host and path the URL parser reads. */
+  function parsedKind(url: string): string {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      return 'other';
+    }
+    const host = parsed.hostname.replace(/^www\./, '');
+    if (host.endsWith('.github.io')) return 'project';
+    if (host !== 'huggingface.co') return 'other';
+    const [first, ...rest] = parsed.pathname.split('/').filter(Boolean);
+    if (first === 'datasets') return 'dataset';
+    if (first === 'spaces') return 'demo';
+    if (first === 'papers') return 'paper';
+    return rest.length > 0 && !['docs', 'blog', 'collections', 'organizations'].includes(first!)
+      ? 'model'
+      : 'other';
+  }
+
+  it('reads Hugging Face paths as the URL parser does', () => {
+    const piece = urlPiece(
+      'datasets',
+      'spaces',
+      'papers',
+      'blog',
+      '/',
+      '..',
+      '/../',
+      '/./',
+      '%2e',
+      '\\',
+      'ü',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 16 }), (pieces) => {
+        const url = `https://huggingface.co/${pieces.join('')}`;
+        expect(classifyUrl(url)).toBe(parsedKind(url));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('reads GitHub Pages hosts as the URL parser does', () => {
+    const label = fc.array(fc.constantFrom('a', 'z', '0', '9', '-', 'X', '_', '%41', 'xn--', 'ü'), {
+      minLength: 1,
+      maxLength: 6,
+    });
+    const end = fc.constantFrom('', '/', '/p/', '?q', '#f', ':8080/', '.', '.evil.org/');
+    fc.assert(
+      fc.property(fc.array(label, { minLength: 1, maxLength: 3 }), end, (labels, tail) => {
+        const url = `https://${labels.map((l) => l.join('')).join('.')}.github.io${tail}`;
+        expect(classifyUrl(url)).toBe(parsedKind(url));
+      }),
+      { numRuns: 3000 },
     );
   });
 });

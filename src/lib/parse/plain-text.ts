@@ -142,8 +142,8 @@ class PaperReader {
   private rejected = false;
   private abstract = '';
   private abstractParagraphs = 0;
-  /** Whether a paragraph of the abstract holds `://`: without one it has no link to look for. */
-  private abstractHasUrl = false;
+  /** Where the abstract first holds `://`, or -1: without one it has no link to look for. */
+  private abstractUrlAt = -1;
   /** Page furniture (`Subscribe`, `Previous`) held back: at the end of a copy it is not a paper. */
   private heldBack: { text: string; line: number }[] | undefined = undefined;
 
@@ -173,18 +173,19 @@ class PaperReader {
       title,
       abstract: this.abstract,
       line: this.titleLine,
-      links: this.abstractHasUrl ? extractLinks(this.abstract) : [],
+      links: this.abstractUrlAt === -1 ? [] : extractLinks(this.abstract, this.abstractUrlAt),
     });
   }
 
   private paragraph(raw: string, line: number): void {
     const text = unwrapLatexUrls(raw);
-    // Searched once here, `://` both marks prose and tells whether the abstract needs a link search.
-    const hasUrl = text.includes('://');
-    if (hasUrl || looksLikeProse(text)) {
+    // Searched once here, `://` both marks prose and tells the link search where to start.
+    const urlAt = text.indexOf('://');
+    if (urlAt !== -1 || looksLikeProse(text)) {
       if (this.title !== undefined) {
+        const offset = this.abstractParagraphs === 0 ? 0 : this.abstract.length + 2;
+        if (urlAt !== -1 && this.abstractUrlAt === -1) this.abstractUrlAt = offset + urlAt;
         this.abstract = this.abstractParagraphs++ === 0 ? text : `${this.abstract}\n\n${text}`;
-        this.abstractHasUrl ||= hasUrl;
       } else {
         this.problems.error(
           line,
@@ -206,7 +207,7 @@ class PaperReader {
     this.titleLine = line;
     this.abstract = '';
     this.abstractParagraphs = 0;
-    this.abstractHasUrl = false;
+    this.abstractUrlAt = -1;
   }
 }
 

@@ -35,6 +35,16 @@ describe('plain text: titles and abstracts', () => {
     expect(day.papers[0]!.abstract).toBe(`${ABSTRACT_A}\n\n${ABSTRACT_B}`);
   });
 
+  it('finds the links of every paragraph of an abstract, one starting a later paragraph', () => {
+    const second =
+      'https://huggingface.co/datasets/a/b holds the data. We release it under a permissive license.';
+    const day = parse(`${HEADER}Paper A\n\n${ABSTRACT_B}\n\n${second}\n\n${ABSTRACT_A}\n`);
+    expect(day.papers[0]!.links).toEqual([
+      { url: 'https://huggingface.co/datasets/a/b', kind: 'dataset' },
+      { url: 'https://github.com/a/b', kind: 'code' },
+    ]);
+  });
+
   it('publishes a title without abstract with an empty one, and warns', () => {
     const day = parse(`${HEADER}Paper A\n\nPaper B\n\n${ABSTRACT_B}\n\nPaper C\n`);
     expect(day.papers.map((p) => [p.title, p.abstract])).toEqual([
