@@ -15,8 +15,8 @@ const HYPHEN = 45;
 
 // Ids are written into this buffer and read out as one flat string: a string glued together
 // with `+` is a rope that every Set or Map lookup must first copy flat, which costs more than
-// building the id.
-const scratch = Buffer.allocUnsafe(MAX_SLUG_LENGTH + 1 + HASH_LENGTH);
+// building the id. It grows to hold the UTF-8 of any key (3 bytes per UTF-16 unit at most).
+let scratch = Buffer.allocUnsafe(1024);
 
 /** The hex sha256 of a title's match key: the end of its id, and a hash for tables of keys. */
 export function keyDigest(key: string): string {
@@ -29,26 +29,32 @@ export function keyDigest(key: string): string {
  */
 export function paperId(key: string, hash = keyDigest(key)): string {
   // Keys are most often lowercase words: the slug is then the key with hyphens for spaces, cut
-  // where the key has a space. One pass checks that and writes the part a slug may keep.
-  const written = Math.min(key.length, MAX_SLUG_LENGTH);
+  // where the key has a space. The key is copied here and read as bytes, a quicker loop than one
+  // over its characters; its part a slug may keep is rewritten in place.
+  if (3 * key.length > scratch.length - 1 - HASH_LENGTH)
+    scratch = Buffer.allocUnsafe(3 * key.length + 1 + HASH_LENGTH);
+  // More bytes than characters: the key is not ASCII.
+  if (scratch.utf8Write(key) !== key.length) return slugged(key, hash);
   for (let i = 0; i < key.length; i++) {
-    const code = key.charCodeAt(i);
-    if (!((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === SPACE)) {
-      // Only keys with other characters need slugify's transliteration.
-      return withHash(cutSlug(slugify(key)), hash);
-    }
-    if (i < written) scratch[i] = code === SPACE ? HYPHEN : code;
+    const code = scratch[i]!;
+    if (code === SPACE) scratch[i] = HYPHEN;
+    else if (!((code >= 97 && code <= 122) || (code >= 48 && code <= 57))) return slugged(key, hash);
   }
   let length = key.length;
   if (length > MAX_SLUG_LENGTH) {
     const space = key.lastIndexOf(' ', MAX_SLUG_LENGTH);
     length = space > 20 ? space : MAX_SLUG_LENGTH;
-    while (length > 0 && key.charCodeAt(length - 1) === SPACE) length--;
+    while (length > 0 && scratch[length - 1] === HYPHEN) length--;
   }
   if (length === 0) return `paper-${hash.slice(0, HASH_LENGTH)}`;
   scratch[length] = HYPHEN;
   for (let i = 0; i < HASH_LENGTH; i++) scratch[length + 1 + i] = hash.charCodeAt(i);
   return scratch.toString('latin1', 0, length + 1 + HASH_LENGTH);
+}
+
+/** The id of a key with characters other than `a-z`, `0-9` and space: slugify transliterates them. */
+function slugged(key: string, hash: string): string {
+  return withHash(cutSlug(slugify(key)), hash);
 }
 
 /** A slug longer than the limit, cut at its last hyphen within it (or at the limit). */

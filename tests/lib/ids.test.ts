@@ -31,6 +31,9 @@ describe('paperId', () => {
     expect(paperId(key)).toBe(referenceId(key));
     expect(paperId(key)).not.toMatch(/--/);
     expect(paperId(' ')).toBe(referenceId(' '));
+    for (const long of ['ab '.repeat(700), `${'ab '.repeat(700)}é`, 'x'.repeat(5000)]) {
+      expect(paperId(long)).toBe(referenceId(long));
+    }
     expect(paperId('')).toMatch(/^paper-[0-9a-f]{8}$/);
   });
 });

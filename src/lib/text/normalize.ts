@@ -75,30 +75,35 @@ export function titleKey(title: string): string {
 }
 
 // ASCII keys are written here and read out as one flat string, which Map lookups hash without
-// first copying it (a string built with `+` would need that copy).
-const keyScratch = Buffer.allocUnsafe(1024);
+// first copying it (a string built with `+` would need that copy). The title is copied here first
+// and read as bytes: a byte loop is quicker than one over the characters of a slice of the file.
+const LONGEST_ASCII_KEYED = 1024;
+/** Room for the UTF-8 of any title so long: a UTF-16 unit takes at most 3 bytes. */
+const keyScratch = Buffer.allocUnsafe(3 * LONGEST_ASCII_KEYED);
 
 /**
  * {@link titleKey} of an ASCII title (the same as the Unicode rule gives: in ASCII only `A-Z`,
  * `a-z` and `0-9` are letters and digits), in one pass; `undefined` for any other title.
  */
 function asciiTitleKey(title: string): string | undefined {
-  if (title.length > keyScratch.length) return undefined;
+  if (title.length > LONGEST_ASCII_KEYED) return undefined;
+  // More bytes than characters: the title is not ASCII.
+  const bytes = keyScratch.utf8Write(title);
+  if (bytes !== title.length) return undefined;
+  // Written over the title's bytes, never ahead of the one being read.
   let length = 0;
   let gap = false;
-  for (let i = 0; i < title.length; i++) {
-    let code = title.charCodeAt(i);
+  for (let i = 0; i < bytes; i++) {
+    let code = keyScratch[i]!;
     if (code >= 65 && code <= 90) code += 32;
     if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
       // A run of anything else between two words is one space; none at either end.
       if (gap && length > 0) keyScratch[length++] = 32;
       gap = false;
       keyScratch[length++] = code;
-    } else if (code > 127) {
-      return undefined;
     } else {
       gap = true;
     }
   }
-  return keyScratch.toString('latin1', 0, length);
+  return keyScratch.latin1Slice(0, length);
 }

@@ -103,6 +103,15 @@ describe('titleKey', () => {
     );
   });
 
+  it('is the Unicode rule for titles about as long as the one-pass reading takes', () => {
+    for (const length of [1022, 1023, 1024, 1025]) {
+      for (const end of ['', 'é', '😀', 'Ab']) {
+        const title = `${'Word, '.repeat(200).slice(0, length - end.length)}${end}`;
+        expect(titleKey(title)).toBe(unicodeKey(title));
+      }
+    }
+  });
+
   it('matches titles across case, punctuation and accents', () => {
     expect(titleKey('Café: A-B')).toBe('cafe a b');
     expect(titleKey('  Qwen2.5 -- Technical   Report!  ')).toBe('qwen2 5 technical report');
