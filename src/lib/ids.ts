@@ -34,7 +34,7 @@ export function paperId(key: string, hash = keyDigest(key)): string {
   if (3 * key.length > scratch.length - 1 - HASH_LENGTH)
     scratch = Buffer.allocUnsafe(3 * key.length + 1 + HASH_LENGTH);
   // More bytes than characters: the key is not ASCII.
-  if (scratch.utf8Write(key) !== key.length) return slugged(key, hash);
+  if (scratch.write(key) !== key.length) return slugged(key, hash);
   for (let i = 0; i < key.length; i++) {
     const code = scratch[i]!;
     if (code === SPACE) scratch[i] = HYPHEN;

@@ -88,7 +88,7 @@ const keyScratch = Buffer.allocUnsafe(3 * LONGEST_ASCII_KEYED);
 function asciiTitleKey(title: string): string | undefined {
   if (title.length > LONGEST_ASCII_KEYED) return undefined;
   // More bytes than characters: the title is not ASCII.
-  const bytes = keyScratch.utf8Write(title);
+  const bytes = keyScratch.write(title);
   if (bytes !== title.length) return undefined;
   // Written over the title's bytes, never ahead of the one being read.
   let length = 0;
@@ -105,5 +105,5 @@ function asciiTitleKey(title: string): string | undefined {
       gap = true;
     }
   }
-  return keyScratch.latin1Slice(0, length);
+  return keyScratch.toString('latin1', 0, length);
 }
