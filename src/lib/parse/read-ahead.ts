@@ -152,8 +152,11 @@ export class ReadAhead {
   /** Stops the worker's reading for this list. */
   close(): void {
     if (!this.bytes) return;
-    Atomics.store(this.control, STOP, 1);
-    Atomics.notify(this.control, CONSUMED);
+    const { control } = this;
+    Atomics.store(control, STOP, 1);
+    // Changed as well as notified: a worker between its check of STOP and its wait then does not sleep.
+    Atomics.store(control, CONSUMED, 0x7fffffff);
+    Atomics.notify(control, CONSUMED);
     open = false;
   }
 }
