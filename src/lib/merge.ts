@@ -93,7 +93,9 @@ export function mergeDays(parsedDays: readonly ParsedDay[]): MergedContent {
   const papers = new Array<Paper>(groups.length);
   let published = 0;
   const usedIds = new HashedMap<true>(groups.length);
-  for (const group of groups) {
+  // Indexed loops here and over the occurrences: the iterator's results were allocated for each.
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g]!;
     const record = toRecord(group, problems);
     // An invalid record gives its id back.
     let claimed = usedIds.set(record.id, idHash(record.id), true);
@@ -325,7 +327,8 @@ function buildDays(parsedDays: readonly ParsedDay[], occurrences: readonly Occur
     day.scrapedAt ??= parsed.scrapedAt;
   }
   // Occurrences are sorted by day, file and line: that is page order, and a day's are together.
-  for (const occurrence of occurrences) {
+  for (let i = 0; i < occurrences.length; i++) {
+    const occurrence = occurrences[i]!;
     const { group } = occurrence;
     if (group.id && group.listedOn !== occurrence.date) {
       group.listedOn = occurrence.date;
